@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-ui-files"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "ld-context.h"
+#include "ld-preferences-window.h"
+#include "ld-window.h"
+
+/* Every .ui file in the resource loads after adw_init() without a warning: this catches typos,
+ * unknown properties and widgets newer than the libadwaita floor, which gtk4-builder-tool cannot
+ * check because it does not know libadwaita. */
+
+static guint n_problems;
+
+/* ------------------------------------------------------------------ helpers */
+
+static GLogWriterOutput
+count_problems_writer (GLogLevelFlags   log_level,
+                       const GLogField *fields,
+                       gsize            n_fields,
+                       gpointer         user_data)
+{
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    n_problems++;
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+/* The class named by <template class="…"> in @contents, or NULL for a plain builder file. */
+static char *
+dup_template_class (const char *contents)
+{
+  const char *start = strstr (contents, "<template class=\"");
+  const char *end;
+
+  if (start == NULL)
+    return NULL;
+
+  start += strlen ("<template class=\"");
+  end = strchr (start, '"');
+  g_assert_nonnull (end);
+
+  return g_strndup (start, end - start);
+}
+
+static LdContext *
+create_context (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
+
+  return ld_context_new (settings);
+}
+
+/* A template widget is made from its type, as the app makes it. Widgets that take the shared
+ * services get a context without a database. */
+static void
+instantiate_template (const char *class_name)
+{
+  g_autoptr(LdContext) context = create_context ();
+  GObjectClass *klass;
+  GParamSpec *pspec;
+  GObject *object;
+  GType type;
+
+  type = g_type_from_name (class_name);
+  g_assert_true (type != G_TYPE_INVALID);
+  g_assert_true (g_type_is_a (type, GTK_TYPE_WIDGET));
+
+  klass = g_type_class_ref (type);
+  pspec = g_object_class_find_property (klass, "context");
+  if (pspec && g_type_is_a (LD_TYPE_CONTEXT, pspec->value_type))
+    object = g_object_new (type, "context", context, NULL);
+  else
+    object = g_object_new (type, NULL);
+  g_type_class_unref (klass);
+
+  g_assert_true (GTK_IS_WIDGET (object));
+  if (GTK_IS_WINDOW (object))
+    gtk_window_destroy (GTK_WINDOW (object));
+  else
+    g_object_unref (g_object_ref_sink (object));
+}
+
+static void
+load_plain (const char *resource_path)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
+  GSList *objects;
+
+  gtk_builder_add_from_resource (builder, resource_path, &error);
+  g_assert_no_error (error);
+
+  /* Toplevels in the file belong to us; destroy them so nothing outlives the test. */
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l; l = l->next)
+    if (GTK_IS_WINDOW (l->data))
+      gtk_window_destroy (GTK_WINDOW (l->data));
+  g_slist_free (objects);
+}
+
+/* ------------------------------------------------------------------ tests */
+
+static void
+test_ui_file (gconstpointer data)
+{
+  const char *resource_path = data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *class_name = NULL;
+  g_autofree char *contents = NULL;
+  gsize size;
+
+  bytes = g_resources_lookup_data (resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  contents = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
+
+  n_problems = 0;
+
+  class_name = dup_template_class (contents);
+  if (class_name)
+    instantiate_template (class_name);
+  else
+    load_plain (resource_path);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_cmpuint (n_problems, ==, 0);
+}
+
+static void
+test_every_template_is_checked (void)
+{
+  g_auto(GStrv) names = NULL;
+
+  /* Guards against an empty or misplaced ui/ folder, which would make the test above vacuous. */
+  names = g_resources_enumerate_children (RESOURCE_PATH "/ui/", G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                          NULL);
+  g_assert_nonnull (names);
+  g_assert_true (g_strv_contains ((const char * const *) names, "ld-window.ui"));
+  g_assert_true (g_strv_contains ((const char * const *) names, "ld-preferences-window.ui"));
+  g_assert_true (g_resources_get_info (RESOURCE_PATH "/gtk/help-overlay.ui",
+                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) names = NULL;
+  const char *localedir = g_getenv ("LIAISON_DESK_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_log_set_writer_func (count_problems_writer, NULL, NULL);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* Types used by the templates; g_type_from_name() only knows registered ones. */
+  g_type_ensure (LD_TYPE_WINDOW);
+  g_type_ensure (LD_TYPE_PREFERENCES_WINDOW);
+
+  g_test_add_func ("/ui-files/every-template-is-checked", test_every_template_is_checked);
+
+  names = g_resources_enumerate_children (RESOURCE_PATH "/ui/", G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                          NULL);
+  for (guint i = 0; names && names[i]; i++)
+    {
+      g_autofree char *test_path = NULL;
+
+      if (!g_str_has_suffix (names[i], ".ui"))
+        continue;
+
+      g_ptr_array_add (paths, g_strconcat (RESOURCE_PATH "/ui/", names[i], NULL));
+      test_path = g_strconcat ("/ui-files/", names[i], NULL);
+      g_test_add_data_func (test_path, g_ptr_array_index (paths, paths->len - 1), test_ui_file);
+    }
+
+  g_ptr_array_add (paths, g_strdup (RESOURCE_PATH "/gtk/help-overlay.ui"));
+  g_test_add_data_func ("/ui-files/gtk/help-overlay.ui",
+                        g_ptr_array_index (paths, paths->len - 1), test_ui_file);
+
+  return g_test_run ();
+}
