@@ -807,6 +807,40 @@ test_backup_async (Fixture       *fixture,
   g_assert_cmpuint (file_mode (path), ==, 0600);
 }
 
+static void
+open_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_open_async (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ld_database_open_async (fixture->path, NULL, open_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  db = ld_database_open_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ld_database_get_schema_version (db), ==, ld_database_latest_version ());
+  g_clear_object (&result);
+
+  /* The same refusals reach the caller, with the file still locked by the first. */
+  ld_database_open_async (fixture->path, NULL, open_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (ld_database_open_finish (result, &error));
+  g_assert_error (error, LD_DATABASE_ERROR, LD_DATABASE_ERROR_IN_USE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -818,6 +852,7 @@ main (int   argc,
 
   ADD ("/database/fresh-pragmas", test_fresh_pragmas);
   ADD ("/database/reopen-keeps-data", test_reopen_keeps_data);
+  ADD ("/database/open-async", test_open_async);
   ADD ("/database/transactions", test_transactions);
   ADD ("/database/migrate-from-v1", test_migrate_from_v1);
   ADD ("/database/refuse/newer-version", test_newer_version_refused);

@@ -427,6 +427,59 @@ test_database_error (Fixture       *fixture,
 }
 
 static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Fixture *fixture = user_data;
+  g_autoptr(LdDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  database = ld_database_open_finish (result, &error);
+  g_assert_no_error (error);
+  ld_context_set_database (fixture->context, database);
+}
+
+static gboolean
+widget_is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+sidebar_is_mapped (gpointer data)
+{
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (data), is_sidebar, NULL);
+
+  return sidebar && gtk_widget_get_mapped (sidebar);
+}
+
+/* The window shows at once and says what it is waiting for while the database is checked. */
+static void
+test_opening (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *status_page;
+
+  present_window (fixture, fixture->db_path, NULL);
+
+  status_page = find_widget (GTK_WIDGET (fixture->window), is_mapped_status_page, NULL);
+  g_assert_nonnull (status_page);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
+                   "Opening the Database…");
+  g_assert_false (sidebar_is_mapped (fixture->window));
+
+  ld_database_open_async (fixture->db_path, NULL, opened_cb, fixture);
+  iterate_until (sidebar_is_mapped, fixture->window);
+  iterate_until (widget_is_unmapped, status_page);
+
+  status_page = find_widget (GTK_WIDGET (fixture->window), is_mapped_status_page, NULL);
+  g_assert_nonnull (status_page);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
+                   "Nothing Due Today");
+}
+
+static void
 test_restore_newest_backup (Fixture       *fixture,
                             gconstpointer  data)
 {
@@ -689,6 +742,7 @@ main (int   argc,
 
   ADD ("/ui-smoke/every-page", test_every_page);
   ADD ("/ui-smoke/remembers-state", test_remembers_state);
+  ADD ("/ui-smoke/opening", test_opening);
   ADD ("/ui-smoke/database-error", test_database_error);
   ADD ("/ui-smoke/restore-newest-backup", test_restore_newest_backup);
   ADD ("/ui-smoke/preferences", test_preferences);

@@ -34,6 +34,12 @@ int          ld_database_latest_version       (void);
 
 LdDatabase  *ld_database_open                 (const char   *path,
                                                GError      **error);
+void         ld_database_open_async           (const char          *path,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+LdDatabase  *ld_database_open_finish          (GAsyncResult        *result,
+                                               GError             **error);
 void         ld_database_close                (LdDatabase   *self);
 const char  *ld_database_get_path             (LdDatabase   *self);
 sqlite3     *ld_database_get_handle           (LdDatabase   *self);

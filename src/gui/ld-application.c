@@ -18,6 +18,7 @@ struct _LdApplication
   LdContext      *context;
   char           *database_path;
   GError         *open_error;
+  gboolean        opening;
   gboolean        backup_running;
 };
 
@@ -104,6 +105,33 @@ present_preferences (LdApplication *self,
 static void
 context_notify_database_cb (LdApplication *self)
 {
+  update_actions (self);
+}
+
+static void
+open_cb (GObject      *source_object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(LdApplication) self = user_data;
+  g_autoptr(LdDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->opening = FALSE;
+  database = ld_database_open_finish (result, &error);
+
+  if (database)
+    {
+      ld_context_set_database (self->context, database);
+      return;
+    }
+
+  /* A file that cannot be opened is left as it is; the window explains why and offers a way
+   * out. */
+  self->open_error = g_steal_pointer (&error);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (LD_IS_WINDOW (l->data))
+      ld_window_set_database_error (l->data, self->database_path, self->open_error);
   update_actions (self);
 }
 
@@ -238,7 +266,7 @@ about_action (GSimpleAction *action,
                                       "answered, and report to the district people’s congress."),
                         "developer-name", _("Liaison Desk developers"),
                         "developers", developers,
-                        "copyright", _("© 2025 Liaison Desk developers"),
+                        "copyright", _("© 2026 Liaison Desk developers"),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "website", PACKAGE_URL,
                         "issue-url", PACKAGE_URL "/issues",
@@ -317,8 +345,6 @@ ld_application_startup (GApplication *application)
 {
   LdApplication *self = LD_APPLICATION (application);
   g_autoptr(GSettings) settings = NULL;
-  g_autoptr(LdDatabase) database = NULL;
-  g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (ld_application_parent_class)->startup (application);
 
@@ -338,12 +364,9 @@ ld_application_startup (GApplication *application)
   if (self->database_path == NULL)
     self->database_path = ld_database_default_path ();
 
-  /* A file that cannot be opened is left as it is; the window explains why and offers a way out. */
-  database = ld_database_open (self->database_path, &error);
-  if (database)
-    ld_context_set_database (self->context, database);
-  else
-    self->open_error = g_steal_pointer (&error);
+  /* Checking a district's database takes a moment: the window shows meanwhile. */
+  self->opening = TRUE;
+  ld_database_open_async (self->database_path, NULL, open_cb, g_object_ref (self));
 
   update_actions (self);
 }
@@ -366,11 +389,13 @@ static void
 ld_application_shutdown (GApplication *application)
 {
   LdApplication *self = LD_APPLICATION (application);
-  LdDatabase *database = self->context ? ld_context_get_database (self->context) : NULL;
+  LdDatabase *database;
 
-  /* A backup that is still being written finishes before the database closes. */
-  while (self->backup_running)
+  /* An open or a backup still under way finishes before the database closes. */
+  while (self->opening || self->backup_running)
     g_main_context_iteration (NULL, TRUE);
+
+  database = self->context ? ld_context_get_database (self->context) : NULL;
 
   if (database)
     {

@@ -22,6 +22,7 @@ struct _LdWindow
   GtkListBox           *sidebar;
   GtkStack             *pages;
   AdwStatusPage        *error_page;
+  AdwStatusPage        *busy_page;
   GtkLabel             *error_path_label;
   GtkWidget            *restore_newest_button;
 
@@ -150,12 +151,25 @@ update_view (LdWindow *self)
   if (has_database (self))
     view = "main";
   else if (self->restoring || (self->database_error == NULL && self->context != NULL))
-    view = "restoring";
+    view = "busy";
   else
     view = "error";
 
   if (g_str_equal (view, "error"))
     update_error_page (self);
+
+  if (self->restoring)
+    {
+      adw_status_page_set_title (self->busy_page, _("Restoring the Backup…"));
+      adw_status_page_set_description (self->busy_page,
+                                       _("The database stays closed until the backup is in place and checked."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->busy_page, _("Opening the Database…"));
+      adw_status_page_set_description (self->busy_page,
+                                       _("The database is checked for damage before it is used."));
+    }
 
   gtk_stack_set_visible_child_name (self->view_stack, view);
   update_actions (self);
@@ -557,6 +571,7 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, busy_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, error_path_label);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, restore_newest_button);
 
