@@ -9,7 +9,15 @@
 #include <string.h>
 
 #include "ld-context.h"
+#include "ld-deputies-page.h"
+#include "ld-deputy-editor.h"
+#include "ld-import-dialog.h"
+#include "ld-lists-page.h"
 #include "ld-preferences-window.h"
+#include "ld-station-editor.h"
+#include "ld-station-setup-window.h"
+#include "ld-unit-editor.h"
+#include "ld-units-page.h"
 #include "ld-window.h"
 
 /* Every .ui file in the resource loads after adw_init() without a warning: this catches typos,
@@ -171,6 +179,14 @@ main (int   argc,
   /* Types used by the templates; g_type_from_name() only knows registered ones. */
   g_type_ensure (LD_TYPE_WINDOW);
   g_type_ensure (LD_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (LD_TYPE_IMPORT_DIALOG);
+  g_type_ensure (LD_TYPE_LISTS_PAGE);
+  g_type_ensure (LD_TYPE_UNIT_EDITOR);
+  g_type_ensure (LD_TYPE_UNITS_PAGE);
+  g_type_ensure (LD_TYPE_DEPUTIES_PAGE);
+  g_type_ensure (LD_TYPE_DEPUTY_EDITOR);
+  g_type_ensure (LD_TYPE_STATION_EDITOR);
+  g_type_ensure (LD_TYPE_STATION_SETUP_WINDOW);
 
   g_test_add_func ("/ui-files/every-template-is-checked", test_every_template_is_checked);
 

@@ -11,6 +11,7 @@
 #include "ld-context.h"
 #include "ld-database.h"
 #include "ld-preferences-window.h"
+#include "ld-store.h"
 #include "ld-test-util.h"
 #include "ld-window.h"
 
@@ -189,6 +190,21 @@ present_window (Fixture    *fixture,
   iterate_idle ();
 }
 
+/* A database without a station opens on the station profile; these tests are about the window
+ * that comes after it. */
+static void
+add_station (LdDatabase *database)
+{
+  g_autoptr(LdStore) store = ld_store_new (database);
+  g_autoptr(LdStation) station = ld_station_new ();
+  g_autoptr(GError) error = NULL;
+
+  ld_station_set_name (station, "东湖街道代表联络站");
+  ld_station_set_reporting_unit (station, "东湖街道人大工委");
+  ld_store_save_station (store, station, &error);
+  g_assert_no_error (error);
+}
+
 static void
 open_fresh_database (Fixture *fixture)
 {
@@ -197,6 +213,7 @@ open_fresh_database (Fixture *fixture)
 
   database = ld_database_open (fixture->db_path, &error);
   g_assert_no_error (error);
+  add_station (database);
   ld_context_set_database (fixture->context, database);
 }
 
@@ -437,6 +454,7 @@ opened_cb (GObject      *source,
 
   database = ld_database_open_finish (result, &error);
   g_assert_no_error (error);
+  add_station (database);
   ld_context_set_database (fixture->context, database);
 }
 

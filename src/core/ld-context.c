@@ -16,6 +16,7 @@ struct _LdContext
   /* Owned */
   GSettings  *settings;
   LdDatabase *database;
+  LdStore    *store;
   GDateTime  *fixed_now;
 };
 
@@ -72,6 +73,7 @@ ld_context_dispose (GObject *object)
 {
   LdContext *self = LD_CONTEXT (object);
 
+  g_clear_object (&self->store);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
 
@@ -150,8 +152,24 @@ ld_context_set_database (LdContext  *self,
   g_return_if_fail (LD_IS_CONTEXT (self));
   g_return_if_fail (!database || LD_IS_DATABASE (database));
 
-  if (g_set_object (&self->database, database))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  if (!g_set_object (&self->database, database))
+    return;
+
+  /* The store belongs to the database it was made for. */
+  g_clear_object (&self->store);
+  if (database)
+    self->store = ld_store_new (database);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+/* Returns: (nullable) (transfer none): the store over the open database */
+LdStore *
+ld_context_get_store (LdContext *self)
+{
+  g_return_val_if_fail (LD_IS_CONTEXT (self), NULL);
+
+  return self->store;
 }
 
 /* Returns: (transfer full): the current local time, or the fixed time a test set */

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "ld-database.h"
+#include "ld-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,8 @@ GSettings  *ld_context_get_settings     (LdContext    *self);
 LdDatabase *ld_context_get_database     (LdContext    *self);
 void        ld_context_set_database     (LdContext    *self,
                                          LdDatabase   *database);
+/* The store over the open database, or NULL while none is open. */
+LdStore    *ld_context_get_store        (LdContext    *self);
 GDateTime  *ld_context_now              (LdContext    *self);
 void        ld_context_set_fixed_now    (LdContext    *self,
                                          GDateTime    *now);

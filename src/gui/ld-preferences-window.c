@@ -8,7 +8,10 @@
 
 #include "ld-backups.h"
 #include "ld-database.h"
+#include "ld-lists-page.h"
 #include "ld-preferences-window.h"
+#include "ld-station-editor.h"
+#include "ld-units-page.h"
 #include "ld-window.h"
 
 /* How long to wait after the backup folder changes before listing it again: writing one backup
@@ -26,6 +29,9 @@ struct _LdPreferencesWindow
   GtkSpinButton        *backup_keep_spin;
   AdwPreferencesGroup  *saved_backups_group;
   GtkWidget            *no_backups_label;
+  LdStationEditor      *station_page;
+  LdUnitsPage          *units_page;
+  LdListsPage          *lists_page;
 
   /* Owned */
   LdContext            *context;
@@ -246,6 +252,10 @@ ld_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (ld_preferences_window_parent_class)->constructed (object);
 
+  ld_station_editor_set_context (self->station_page, self->context);
+  ld_units_page_set_context (self->units_page, self->context);
+  ld_lists_page_set_context (self->lists_page, self->context);
+
   g_settings_bind (settings, "operator-name", self->operator_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "backup-on-exit", self->backup_on_exit_switch, "active",
@@ -378,6 +388,10 @@ ld_preferences_window_class_init (LdPreferencesWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LD_TYPE_STATION_EDITOR);
+  g_type_ensure (LD_TYPE_UNITS_PAGE);
+  g_type_ensure (LD_TYPE_LISTS_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/ld-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LdPreferencesWindow, operator_group);
@@ -386,6 +400,9 @@ ld_preferences_window_class_init (LdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdPreferencesWindow, backup_keep_spin);
   gtk_widget_class_bind_template_child (widget_class, LdPreferencesWindow, saved_backups_group);
   gtk_widget_class_bind_template_child (widget_class, LdPreferencesWindow, no_backups_label);
+  gtk_widget_class_bind_template_child (widget_class, LdPreferencesWindow, station_page);
+  gtk_widget_class_bind_template_child (widget_class, LdPreferencesWindow, units_page);
+  gtk_widget_class_bind_template_child (widget_class, LdPreferencesWindow, lists_page);
 
   gtk_widget_class_install_action (widget_class, "prefs.restore-backup", "ay",
                                    restore_backup_action);

@@ -8,6 +8,9 @@
 
 #include "ld-backups.h"
 #include "ld-database.h"
+#include "ld-deputies-page.h"
+#include "ld-import-dialog.h"
+#include "ld-station-setup-window.h"
 #include "ld-window.h"
 
 struct _LdWindow
@@ -25,6 +28,7 @@ struct _LdWindow
   AdwStatusPage        *busy_page;
   GtkLabel             *error_path_label;
   GtkWidget            *restore_newest_button;
+  LdDeputiesPage       *deputies_page;
 
   /* Owned */
   LdContext            *context;
@@ -33,7 +37,11 @@ struct _LdWindow
   GtkFileChooserNative *chooser;
   GCancellable         *cancellable;
   gboolean              restoring;
+  gboolean              needs_station;
+  GtkWindow            *station_setup;
 };
+
+static void station_saved_cb (LdWindow *self);
 
 G_DEFINE_FINAL_TYPE (LdWindow, ld_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -105,6 +113,55 @@ select_sidebar_row (LdWindow   *self,
     }
 }
 
+/* A new database has no station yet; every record belongs to one, so its profile comes first. */
+static void
+check_station (LdWindow *self)
+{
+  LdStore *store = self->context ? ld_context_get_store (self->context) : NULL;
+  g_autoptr(LdStation) station = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->needs_station = FALSE;
+  if (store == NULL)
+    return;
+
+  station = ld_store_get_station (store, &error);
+  if (error)
+    {
+      g_autofree char *message = NULL;
+      g_autofree char *escaped = NULL;
+
+      /* Translators: %s says in plain words why the station could not be read */
+      message = g_strdup_printf (_("The station profile could not be read: %s"), error->message);
+      escaped = g_markup_escape_text (message, -1);
+      ld_window_add_toast (self, adw_toast_new (escaped));
+      return;
+    }
+
+  self->needs_station = station == NULL;
+}
+
+/* Shows the station profile over the window while it is missing, once the window is on
+ * screen. */
+static void
+sync_station_setup (LdWindow *self)
+{
+  gboolean wanted = has_database (self) && self->needs_station;
+
+  if (!wanted && self->station_setup)
+    gtk_window_destroy (self->station_setup);
+
+  if (!wanted || self->station_setup || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  self->station_setup = GTK_WINDOW (ld_station_setup_window_new (GTK_WINDOW (self),
+                                                                 self->context));
+  g_object_add_weak_pointer (G_OBJECT (self->station_setup), (gpointer *) &self->station_setup);
+  g_signal_connect_object (self->station_setup, "saved", G_CALLBACK (station_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (self->station_setup);
+}
+
 static void
 update_actions (LdWindow *self)
 {
@@ -112,6 +169,7 @@ update_actions (LdWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sidebar", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-roster", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-database", !self->restoring);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-newest-backup",
                                  !open && !self->restoring && has_backups (self));
@@ -148,7 +206,9 @@ update_view (LdWindow *self)
 {
   const char *view;
 
-  if (has_database (self))
+  if (has_database (self) && self->needs_station)
+    view = "busy";
+  else if (has_database (self))
     view = "main";
   else if (self->restoring || (self->database_error == NULL && self->context != NULL))
     view = "busy";
@@ -158,7 +218,15 @@ update_view (LdWindow *self)
   if (g_str_equal (view, "error"))
     update_error_page (self);
 
-  if (self->restoring)
+  gtk_widget_set_visible (adw_status_page_get_child (self->busy_page), !self->needs_station);
+
+  if (has_database (self) && self->needs_station)
+    {
+      adw_status_page_set_title (self->busy_page, _("Setting Up the Station"));
+      adw_status_page_set_description (self->busy_page,
+                                       _("Fill in the station profile to begin. All of it can be changed later in Preferences."));
+    }
+  else if (self->restoring)
     {
       adw_status_page_set_title (self->busy_page, _("Restoring the Backup…"));
       adw_status_page_set_description (self->busy_page,
@@ -173,6 +241,7 @@ update_view (LdWindow *self)
 
   gtk_stack_set_visible_child_name (self->view_stack, view);
   update_actions (self);
+  sync_station_setup (self);
 }
 
 static void
@@ -242,6 +311,29 @@ open_database (LdWindow   *self,
 /* ------------------------------------------------------------------ callbacks */
 
 static void
+station_saved_cb (LdWindow *self)
+{
+  self->needs_station = FALSE;
+  update_view (self);
+}
+
+static gboolean
+sync_station_setup_idle_cb (gpointer data)
+{
+  sync_station_setup (LD_WINDOW (data));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+map_cb (LdWindow *self)
+{
+  /* After the window itself is on screen, so that the dialog opens over it. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, sync_station_setup_idle_cb, g_object_ref (self),
+                   g_object_unref);
+}
+
+static void
 context_notify_database_cb (LdWindow *self)
 {
   LdDatabase *database = ld_context_get_database (self->context);
@@ -257,6 +349,7 @@ context_notify_database_cb (LdWindow *self)
         }
     }
 
+  check_station (self);
   update_view (self);
 }
 
@@ -402,6 +495,24 @@ choose_database_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Parameter: "deputies" or "units". */
+static void
+import_roster_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+  const char *what = g_variant_get_string (parameter, NULL);
+  LdImportDialog *dialog;
+
+  if (!has_database (self))
+    return;
+
+  dialog = ld_import_dialog_new (GTK_WINDOW (self), self->context,
+                                 g_str_equal (what, "units") ? LD_IMPORT_UNITS : LD_IMPORT_DEPUTIES);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 restore_newest_backup_action (GtkWidget  *widget,
                               const char *action_name,
@@ -449,6 +560,8 @@ ld_window_constructed (GObject *object)
 
       g_signal_connect_object (self->context, "notify::database",
                                G_CALLBACK (context_notify_database_cb), self, G_CONNECT_SWAPPED);
+      ld_deputies_page_set_context (self->deputies_page, self->context);
+      check_station (self);
     }
 
   load_state (self);
@@ -513,6 +626,8 @@ ld_window_dispose (GObject *object)
   if (self->chooser)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->station_setup)
+    gtk_window_destroy (self->station_setup);
   g_clear_object (&self->context);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LD_TYPE_WINDOW);
@@ -544,6 +659,8 @@ ld_window_class_init (LdWindowClass *klass)
   object_class->dispose = ld_window_dispose;
   object_class->finalize = ld_window_finalize;
 
+  g_type_ensure (LD_TYPE_DEPUTIES_PAGE);
+
   window_class->close_request = ld_window_close_request;
 
   properties[PROP_CONTEXT] =
@@ -574,6 +691,7 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdWindow, busy_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, error_path_label);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, restore_newest_button);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, deputies_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
@@ -581,6 +699,7 @@ ld_window_class_init (LdWindowClass *klass)
                                    choose_database_action);
   gtk_widget_class_install_action (widget_class, "win.restore-newest-backup", NULL,
                                    restore_newest_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.import-roster", "s", import_roster_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
@@ -593,6 +712,8 @@ ld_window_init (LdWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
