@@ -128,7 +128,7 @@ fixture_set_up (Fixture       *fixture,
       ld_deputy_set_phone (deputy, phone);
       g_ptr_array_add (deputies, deputy);
     }
-  g_assert_true (ld_store_insert_deputies (fixture->store, deputies, &error));
+  g_assert_true (ld_store_insert_deputies (fixture->store, deputies, NULL, &error));
   g_assert_no_error (error);
 
   fixture->query.active = -1;

@@ -696,6 +696,38 @@ test_check_text (void)
   g_assert_cmpstr (null_stripped, ==, "");
 }
 
+/* A clerk working in Chinese sees the seeded entries in Chinese, and their own words as typed. */
+static void
+test_entry_display_name_chinese (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(LdListEntry) entry = ld_list_entry_new (LD_LIST_CONCERN_CATEGORY);
+
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+        setlocale (LC_ALL, "C.UTF-8");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LIAISON_DESK_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+
+      ld_list_entry_set_seed_key (entry, "urban_construction");
+      g_assert_cmpstr (ld_list_entry_get_display_name (entry), ==, "城市建设与管理");
+      g_assert_cmpstr (ld_list_seed_display_name (LD_LIST_CHANNEL, "hotline_12345"), ==,
+                       "12345转来");
+      g_assert_cmpstr (ld_list_seed_display_name (LD_LIST_ANSWER_CLASS, "A"), ==,
+                       "A 已解决或基本解决");
+      g_assert_cmpstr (ld_deputy_level_to_string ("district"), ==, "区(县)");
+
+      ld_list_entry_set_name (entry, "老旧小区改造");
+      g_assert_cmpstr (ld_list_entry_get_display_name (entry), ==, "老旧小区改造");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -719,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/records/unit/record", test_unit_record);
   g_test_add_func ("/records/entry/validation", test_entry_validation);
   g_test_add_func ("/records/entry/display-name", test_entry_display_name);
+  g_test_add_func ("/records/entry/display-name-chinese", test_entry_display_name_chinese);
   g_test_add_func ("/records/entry/every-seed-has-a-name", test_every_seed_has_a_name);
   g_test_add_func ("/records/check-text", test_check_text);
 

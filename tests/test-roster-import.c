@@ -14,13 +14,16 @@
 
 typedef struct
 {
-  char       *dir;
-  LdDatabase *database;
-  LdStore    *store;
-  gint64      station_id;
-  guint       n_changed;
-  char       *changed_kind;
-  gint64      changed_id;
+  char         *dir;
+  LdDatabase   *database;
+  LdStore      *store;
+  gint64        station_id;
+  guint         n_changed;
+  char         *changed_kind;
+  gint64        changed_id;
+  GThread      *changed_thread;         /* where the last ::changed ran */
+  GAsyncResult *result;                 /* of run_async (), once it has called back */
+  guint         n_changed_at_callback;
 } Fixture;
 
 /* ------------------------------------------------------------------ helpers */
@@ -81,6 +84,7 @@ changed_cb (LdStore    *store,
   g_free (fixture->changed_kind);
   fixture->changed_kind = g_strdup (kind);
   fixture->changed_id = id;
+  fixture->changed_thread = g_thread_self ();
 }
 
 static void
@@ -113,6 +117,55 @@ fixture_tear_down (Fixture       *fixture,
   ld_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->changed_kind, g_free);
+  g_clear_object (&fixture->result);
+}
+
+static void
+run_done_cb (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Fixture *fixture = user_data;
+
+  g_assert_null (fixture->result);
+  fixture->result = g_object_ref (result);
+  fixture->n_changed_at_callback = fixture->n_changed;
+}
+
+/* ld_roster_import_run_async(), waited for on the main context as a window would. */
+static gboolean
+run_async (Fixture         *fixture,
+           LdRosterImport  *import,
+           gint64           station_id,
+           gboolean         only_valid,
+           GCancellable    *cancellable,
+           guint           *n_imported,
+           GError         **error)
+{
+  gboolean ok;
+
+  ld_roster_import_run_async (import, station_id, only_valid, cancellable, run_done_cb, fixture);
+  while (fixture->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  ok = ld_roster_import_run_finish (import, fixture->result, n_imported, error);
+  g_clear_object (&fixture->result);
+  return ok;
+}
+
+/* Every stored value of every deputy but ids, uuids and times, by name. */
+static char *
+dump_deputies (Fixture *fixture)
+{
+  return query_text (fixture,
+                     "SELECT ifnull (group_concat (d, char (10)), '') FROM ("
+                     " SELECT station_id || '|' || name || '|' || ifnull (name_pinyin, '')"
+                     "        || '|' || ifnull (gender, '') || '|' || level"
+                     "        || '|' || ifnull (professional_group, '')"
+                     "        || '|' || ifnull (constituency, '') || '|' || ifnull (occupation, '')"
+                     "        || '|' || ifnull (workplace, '') || '|' || ifnull (phone, '')"
+                     "        || '|' || status || '|' || ifnull (notes, '') AS d"
+                     " FROM deputies ORDER BY name, phone)");
 }
 
 static LdRosterImport *
@@ -694,6 +747,223 @@ test_failure_leaves_nothing (Fixture       *fixture,
   g_assert_cmpint (count_deputies (fixture), ==, 5);
 }
 
+/* The write in a worker thread stores exactly what the write on the main thread does. */
+static void
+test_async_same_as_run (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(LdRosterImport) in_thread = import_fixture_ok (fixture, LD_IMPORT_DEPUTIES,
+                                                           "deputies-utf8.csv");
+  g_autoptr(LdRosterImport) here = import_fixture_ok (fixture, LD_IMPORT_DEPUTIES,
+                                                      "deputies-utf8.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored_in_thread = NULL;
+  g_autofree char *stored_here = NULL;
+  guint n_imported = 0;
+
+  g_assert_true (run_async (fixture, in_thread, fixture->station_id, FALSE, NULL, &n_imported,
+                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_imported, ==, 5);
+  g_assert_cmpint (count_deputies (fixture), ==, 5);
+  stored_in_thread = dump_deputies (fixture);
+
+  /* One ::changed, on this thread, before the callback; the records carry their ids by then. */
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+  g_assert_cmpuint (fixture->n_changed_at_callback, ==, 1);
+  g_assert_true (fixture->changed_thread == g_thread_self ());
+  g_assert_cmpstr (fixture->changed_kind, ==, "deputy");
+  g_assert_cmpint (fixture->changed_id, ==, 0);
+  for (guint i = 0; i < ld_roster_import_get_n_rows (in_thread); i++)
+    {
+      LdDeputy *deputy = deputy_at (in_thread, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM deputies WHERE name = '%s'",
+                                              ld_deputy_get_name (deputy));
+
+      g_assert_cmpint (ld_deputy_get_id (deputy), ==, query_int (fixture, sql));
+      g_assert_cmpint (ld_deputy_get_station_id (deputy), ==, fixture->station_id);
+      g_assert_cmpuint (strlen (ld_deputy_get_uuid (deputy)), ==, 36);
+    }
+
+  /* Once imported, not again. */
+  g_assert_false (run_async (fixture, in_thread, fixture->station_id, FALSE, NULL, &n_imported,
+                             &error));
+  g_assert_error (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (n_imported, ==, 0);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+
+  exec_ok (fixture, "DELETE FROM deputies");
+  g_assert_true (ld_roster_import_run (here, fixture->station_id, FALSE, &n_imported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_imported, ==, 5);
+  stored_here = dump_deputies (fixture);
+  g_assert_cmpstr (stored_in_thread, ==, stored_here);
+}
+
+static void
+test_async_only_valid_units (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(LdRosterImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_imported = 0;
+
+  exec_ok (fixture, "INSERT INTO units (name, kind) VALUES ('区信访局', 'department')");
+  import = import_fixture_ok (fixture, LD_IMPORT_UNITS, "units-gb18030.csv");
+
+  g_assert_false (run_async (fixture, import, 0, FALSE, NULL, &n_imported, &error));
+  g_assert_error (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+
+  g_assert_true (run_async (fixture, import, 0, TRUE, NULL, &n_imported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_imported, ==, 5);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM units"), ==, 6);
+  /* Shared by every station, as units are. */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM units WHERE station_id IS NULL"),
+                   ==, 6);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+  g_assert_cmpuint (fixture->n_changed_at_callback, ==, 1);
+  g_assert_cmpstr (fixture->changed_kind, ==, "unit");
+  g_assert_true (fixture->changed_thread == g_thread_self ());
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (ld_unit_get_id (unit_at (import, i)), >, 0);
+  g_assert_cmpint (ld_unit_get_id (unit_at (import, 5)), ==, 0);
+}
+
+typedef struct
+{
+  LdRosterImport *import;
+  gint64          station_id;
+  guint           n_imported;
+  gboolean        ok;
+} RunInThread;
+
+static gpointer
+run_thread (gpointer data)
+{
+  RunInThread *run = data;
+
+  run->ok = ld_roster_import_run (run->import, run->station_id, FALSE, &run->n_imported, NULL);
+  return NULL;
+}
+
+/* Handlers of ::changed are widgets: they run on the main thread, even when the import ran in
+ * another one while the main context was free for any thread to take. */
+static void
+test_changed_on_main_thread (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(LdRosterImport) import = import_fixture_ok (fixture, LD_IMPORT_DEPUTIES,
+                                                        "deputies-utf8.csv");
+  RunInThread run = { import, fixture->station_id, 0, FALSE };
+  GThread *thread;
+
+  thread = g_thread_new ("import", run_thread, &run);
+  g_thread_join (thread);
+  g_assert_true (run.ok);
+  g_assert_cmpuint (run.n_imported, ==, 5);
+  g_assert_cmpint (count_deputies (fixture), ==, 5);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+
+  while (fixture->n_changed == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+  g_assert_true (fixture->changed_thread == g_thread_self ());
+  g_assert_cmpstr (fixture->changed_kind, ==, "deputy");
+}
+
+/* The store refuses one of the rows at the last moment: the message names its line, counted
+ * in the file, not in the rows imported. */
+static void
+test_refused_row_names_line (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(LdRosterImport) deputies = import_errors_fixture (fixture);
+  g_autoptr(LdRosterImport) units = import_fixture_ok (fixture, LD_IMPORT_UNITS,
+                                                       "units-gb18030.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  guint n_imported = 99;
+
+  /* 周杰 is the second valid row, on line 9 after seven rows with problems. */
+  g_assert_cmpstr (ld_deputy_get_name (deputy_at (deputies, 7)), ==, "周杰");
+  g_assert_cmpuint (ld_roster_import_get_line (deputies, 7), ==, 9);
+
+  exec_ok (fixture, "CREATE TRIGGER fail_import BEFORE INSERT ON deputies "
+                    "WHEN new.name = '周杰' BEGIN SELECT RAISE (ABORT, 'forced failure'); END");
+  g_assert_false (ld_roster_import_run (deputies, fixture->station_id, TRUE, &n_imported, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, LD_DATABASE_ERROR, LD_DATABASE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "Importing line 9 failed: "));
+  g_clear_error (&error);
+  g_assert_cmpuint (n_imported, ==, 0);
+
+  /* The same in a worker thread. */
+  g_assert_false (run_async (fixture, deputies, fixture->station_id, TRUE, NULL, &n_imported,
+                             &error));
+  g_assert_true (g_str_has_prefix (error->message, "Importing line 9 failed: "));
+  g_clear_error (&error);
+  exec_ok (fixture, "DROP TRIGGER fail_import");
+
+  /* Added in another window after the file was checked. */
+  exec_ok (fixture, "INSERT INTO deputies (station_id, name, level, phone) "
+                    "VALUES (1, '周杰', 'district', '13800004444')");
+  g_assert_false (run_async (fixture, deputies, fixture->station_id, TRUE, NULL, &n_imported,
+                             &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "“周杰” on line 9 was added after the file "
+                                                   "was checked."));
+  g_clear_error (&error);
+
+  g_assert_cmpint (count_deputies (fixture), ==, 2);
+  g_assert_cmpint (ld_deputy_get_id (deputy_at (deputies, 0)), ==, 0);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+
+  /* Units. */
+  g_assert_cmpstr (ld_unit_get_name (unit_at (units, 2)), ==, "东亭社区居委会");
+  exec_ok (fixture, "INSERT INTO units (name, kind) VALUES ('东亭社区居委会', 'community')");
+  g_assert_false (ld_roster_import_run (units, 0, TRUE, &n_imported, &error));
+  g_test_message ("%s", error->message);
+  expected = g_strdup_printf ("“东亭社区居委会” on line %u was added",
+                              ld_roster_import_get_line (units, 2));
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM units"), ==, 1);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+}
+
+/* Cancelled before the write begins: nothing imported, and the import can run later. */
+static void
+test_async_cancelled (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LdRosterImport) import = import_fixture_ok (fixture, LD_IMPORT_DEPUTIES,
+                                                        "deputies-utf8.csv");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_imported = 99;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (run_async (fixture, import, fixture->station_id, FALSE, cancellable,
+                             &n_imported, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (n_imported, ==, 0);
+  g_assert_cmpint (count_deputies (fixture), ==, 0);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+  g_assert_cmpint (ld_deputy_get_id (deputy_at (import, 0)), ==, 0);
+
+  g_assert_true (run_async (fixture, import, fixture->station_id, FALSE, NULL, &n_imported,
+                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_imported, ==, 5);
+  g_assert_cmpint (count_deputies (fixture), ==, 5);
+}
+
 static char *
 generate_roster (guint n_rows)
 {
@@ -871,9 +1141,14 @@ main (int   argc,
   ADD ("run/added-meanwhile", test_added_meanwhile);
   ADD ("run/failure-leaves-nothing", test_failure_leaves_nothing);
   ADD ("run/ten-thousand", test_ten_thousand);
+  ADD ("run/async-same-as-run", test_async_same_as_run);
+  ADD ("run/async-cancelled", test_async_cancelled);
+  ADD ("run/changed-on-main-thread", test_changed_on_main_thread);
+  ADD ("run/refused-row-names-line", test_refused_row_names_line);
   ADD ("units/import", test_units);
   ADD ("units/kinds", test_unit_kinds);
   ADD ("units/without-kind", test_units_without_kind);
+  ADD ("units/import-async", test_async_only_valid_units);
 
 #undef ADD
 

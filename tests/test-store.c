@@ -789,7 +789,7 @@ test_insert_deputies (Fixture       *fixture,
       ld_deputy_set_name (deputy, names[i]);
       g_ptr_array_add (batch, deputy);
     }
-  g_assert_true (ld_store_insert_deputies (fixture->store, batch, &error));
+  g_assert_true (ld_store_insert_deputies (fixture->store, batch, NULL, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < batch->len; i++)
     g_assert_cmpint (ld_deputy_get_id (g_ptr_array_index (batch, i)), >, 0);
@@ -800,7 +800,7 @@ test_insert_deputies (Fixture       *fixture,
   ld_deputy_set_name (g_ptr_array_index (bad, 0), "孙丽");
   g_ptr_array_add (bad, ld_deputy_new ());
   ld_deputy_set_name (g_ptr_array_index (bad, 1), "吴刚");     /* already there */
-  g_assert_false (ld_store_insert_deputies (fixture->store, bad, &error));
+  g_assert_false (ld_store_insert_deputies (fixture->store, bad, NULL, &error));
   g_assert_error (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, "Deputy 2: "));
   g_clear_error (&error);
@@ -808,6 +808,189 @@ test_insert_deputies (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM deputies"), ==, 3);
   assert_no_transaction (fixture);
   assert_changes (fixture, "");
+}
+
+/* A caller that asks which record was refused gets its index and the problem alone, to say
+ * which one in its own terms (an import names the line of its file). */
+static void
+test_insert_failed_index (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) deputies = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LdDeputy) existing = NULL;
+  static const char * const names[] = { "孙丽", "周杰", "吴刚" };
+  guint failed = 0;
+
+  add_station (fixture);
+  existing = add_deputy (fixture, "吴刚", "district", "", "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      LdDeputy *deputy = ld_deputy_new ();
+
+      ld_deputy_set_name (deputy, names[i]);
+      g_ptr_array_add (deputies, deputy);
+    }
+
+  /* Refused inside the transaction: the third is already in the roster. */
+  g_assert_false (ld_store_insert_deputies (fixture->store, deputies, &failed, &error));
+  g_assert_error (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpuint (failed, ==, 2);
+  g_assert_cmpstr (error->message, ==,
+                   "A deputy of this name and phone number is already in the roster");
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM deputies"), ==, 1);
+  g_assert_cmpint (ld_deputy_get_id (g_ptr_array_index (deputies, 0)), ==, 0);
+  assert_no_transaction (fixture);
+
+  /* Refused before: the second has no name. */
+  ld_deputy_set_name (g_ptr_array_index (deputies, 1), "");
+  g_assert_false (ld_store_insert_deputies (fixture->store, deputies, &failed, &error));
+  g_assert_error (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_REQUIRED);
+  g_assert_cmpuint (failed, ==, 1);
+  g_assert_false (g_str_has_prefix (error->message, "Deputy"));
+  g_clear_error (&error);
+
+  /* Without the index, the message says which one. */
+  g_assert_false (ld_store_insert_deputies (fixture->store, deputies, NULL, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Deputy 2: "));
+  g_clear_error (&error);
+
+  ld_deputy_set_name (g_ptr_array_index (deputies, 1), "周杰");
+  g_ptr_array_remove_index (deputies, 2);
+  g_assert_true (ld_store_insert_deputies (fixture->store, deputies, &failed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (failed, ==, G_MAXUINT);
+  assert_changes (fixture, "deputy:0");
+
+  /* Units: the same, with the duplicate first. */
+  for (guint i = 0; i < 2; i++)
+    {
+      LdUnit *unit = ld_unit_new ();
+
+      ld_unit_set_name (unit, i == 0 ? "区教育局" : "区卫健委");
+      ld_unit_set_kind (unit, "department");
+      g_ptr_array_add (units, unit);
+    }
+  exec_sql (fixture, "INSERT INTO units (name, kind) VALUES ('区卫健委', 'department')");
+  g_assert_false (ld_store_insert_units (fixture->store, units, &failed, &error));
+  g_assert_error (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpuint (failed, ==, 1);
+  g_assert_cmpstr (error->message, ==, "A handling unit of this name is already in the list");
+  g_clear_error (&error);
+  g_assert_false (ld_store_insert_units (fixture->store, units, NULL, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Handling unit 2: "));
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM units"), ==, 1);
+  assert_changes (fixture, "");
+
+  /* A failure of the batch as a whole is no record's. */
+  ld_database_close (fixture->database);
+  failed = 0;
+  g_assert_false (ld_store_insert_units (fixture->store, units, &failed, &error));
+  g_assert_error (error, LD_DATABASE_ERROR, LD_DATABASE_ERROR_FAILED);
+  g_assert_cmpuint (failed, ==, G_MAXUINT);
+}
+
+typedef struct
+{
+  LdStore   *store;
+  GPtrArray *units;
+  gboolean   ok;
+} InsertInThread;
+
+static gpointer
+insert_units_thread (gpointer data)
+{
+  InsertInThread *insert = data;
+
+  insert->ok = ld_store_insert_units (insert->store, insert->units, NULL, NULL);
+  return NULL;
+}
+
+/* Handlers of ::changed are widgets: a write made in a worker thread reaches them later, on the
+ * main context, never in the worker, even when the main context is free to take. */
+static void
+test_changed_from_thread (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_object_unref);
+  InsertInThread insert = { fixture->store, units, FALSE };
+  GThread *thread;
+
+  g_ptr_array_add (units, ld_unit_new ());
+  ld_unit_set_name (g_ptr_array_index (units, 0), "区教育局");
+  ld_unit_set_kind (g_ptr_array_index (units, 0), "department");
+
+  thread = g_thread_new ("insert", insert_units_thread, &insert);
+  g_thread_join (thread);
+  g_assert_true (insert.ok);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM units"), ==, 1);
+  assert_changes (fixture, "");
+
+  while (fixture->changes->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+  assert_changes (fixture, "unit:0");
+}
+
+typedef struct
+{
+  LdDatabase *database;
+  GMutex      mutex;
+  GCond       cond;
+  gboolean    began;
+} HoldTransaction;
+
+static gpointer
+hold_transaction_thread (gpointer data)
+{
+  HoldTransaction *hold = data;
+
+  g_assert_true (ld_database_begin_immediate (hold->database, NULL));
+  g_mutex_lock (&hold->mutex);
+  hold->began = TRUE;
+  g_cond_signal (&hold->cond);
+  g_mutex_unlock (&hold->mutex);
+
+  g_usleep (G_USEC_PER_SEC / 5);
+  g_assert_true (ld_database_commit (hold->database, NULL));
+  return NULL;
+}
+
+/* A transaction another thread has open on the connection is waited for, not written into. */
+static void
+test_write_waits_for_thread (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(LdUnit) unit = ld_unit_new ();
+  g_autoptr(GError) error = NULL;
+  HoldTransaction hold = { fixture->database, };
+  GThread *thread;
+  gint64 start;
+
+  g_mutex_init (&hold.mutex);
+  g_cond_init (&hold.cond);
+  thread = g_thread_new ("hold", hold_transaction_thread, &hold);
+  g_mutex_lock (&hold.mutex);
+  while (!hold.began)
+    g_cond_wait (&hold.cond, &hold.mutex);
+  g_mutex_unlock (&hold.mutex);
+
+  start = g_get_monotonic_time ();
+  ld_unit_set_name (unit, "区教育局");
+  ld_unit_set_kind (unit, "department");
+  g_assert_true (ld_store_save_unit (fixture->store, unit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC / 10);
+
+  g_thread_join (thread);
+  g_mutex_clear (&hold.mutex);
+  g_cond_clear (&hold.cond);
+  assert_no_transaction (fixture);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM units"), ==, 1);
+  assert_changes (fixture, "unit:1");
 }
 
 /* ------------------------------------------------------------------ handling units */
@@ -1133,6 +1316,9 @@ main (int   argc,
   ADD ("/store/deputy/query", test_deputy_query);
   ADD ("/store/deputy/groups-and-load", test_deputy_groups_and_load);
   ADD ("/store/deputy/insert-many", test_insert_deputies);
+  ADD ("/store/batch/failed-index", test_insert_failed_index);
+  ADD ("/store/threads/changed-on-main-context", test_changed_from_thread);
+  ADD ("/store/threads/write-waits", test_write_waits_for_thread);
   ADD ("/store/units", test_units);
   ADD ("/store/lists/seeded", test_lists_seeded);
   ADD ("/store/lists/edit", test_lists_edit);

@@ -5,7 +5,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #include "ld-context.h"
@@ -15,7 +14,7 @@
 #include "ld-station-editor.h"
 #include "ld-station-setup-window.h"
 #include "ld-store.h"
-#include "ld-test-util.h"
+#include "ld-test-ui.h"
 #include "ld-window.h"
 
 /* The deputies page and the station profile under Xvfb, as a clerk meets them: a deputy added
@@ -23,133 +22,9 @@
  * delete; the station profile asked for first on a new database; and a district's 2,000
  * deputies listed and sorted by the store. Any warning or critical fails the test. */
 
-#define WAIT_SECONDS 20
-
-static guint n_problems;
-
-typedef struct
-{
-  char       *dir;
-  char       *db_path;
-  GSettings  *settings;
-  LdContext  *context;
-  LdWindow   *window;
-} Fixture;
-
-typedef gboolean (*WidgetPredicate) (GtkWidget *widget,
-                                     gpointer   data);
+typedef LdTestFixture Fixture;
 
 /* ------------------------------------------------------------------ helpers */
-
-static GLogWriterOutput
-count_problems_writer (GLogLevelFlags   log_level,
-                       const GLogField *fields,
-                       gsize            n_fields,
-                       gpointer         user_data)
-{
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    n_problems++;
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer data),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static gboolean
-nothing_pending (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-iterate_idle (void)
-{
-  for (int i = 0; i < 5; i++)
-    {
-      iterate_until (nothing_pending, NULL);
-      g_usleep (2000);
-    }
-}
-
-/* Runs the main loop for @ms, e.g. past the pause the search waits for after typing. */
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gpointer         data)
-{
-  if (predicate (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_deputies_page (GtkWidget *widget,
-                  gpointer   data)
-{
-  return LD_IS_DEPUTIES_PAGE (widget);
-}
-
-static gboolean
-is_sidebar (GtkWidget *widget,
-            gpointer   data)
-{
-  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
-}
-
-static gboolean
-is_entry_row_titled (GtkWidget *widget,
-                     gpointer   data)
-{
-  return ADW_IS_ENTRY_ROW (widget)
-         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
-static gboolean
-is_button_for_action (GtkWidget *widget,
-                      gpointer   data)
-{
-  return GTK_IS_BUTTON (widget)
-         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
-}
 
 static gboolean
 is_mapped_button_labelled (GtkWidget *widget,
@@ -175,34 +50,6 @@ is_mapped_label_containing (GtkWidget *widget,
 }
 
 static gboolean
-is_mapped_status_page (GtkWidget *widget,
-                       gpointer   data)
-{
-  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget);
-}
-
-static gboolean
-is_window_title (GtkWidget *widget,
-                 gpointer   data)
-{
-  return ADW_IS_WINDOW_TITLE (widget);
-}
-
-static gboolean
-is_column_view (GtkWidget *widget,
-                gpointer   data)
-{
-  return GTK_IS_COLUMN_VIEW (widget);
-}
-
-static gboolean
-is_search_entry (GtkWidget *widget,
-                 gpointer   data)
-{
-  return GTK_IS_SEARCH_ENTRY (widget);
-}
-
-static gboolean
 is_drop_down_titled (GtkWidget *widget,
                      gpointer   data)
 {
@@ -210,71 +57,12 @@ is_drop_down_titled (GtkWidget *widget,
          && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
 }
 
-/* The visible toplevel of @type other than the main window, or NULL. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type)
-          && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-
-  return NULL;
-}
-
-static gboolean
-deputy_editor_shown (gpointer data)
-{
-  return find_toplevel (LD_TYPE_DEPUTY_EDITOR) != NULL;
-}
-
-static gboolean
-deputy_editor_gone (gpointer data)
-{
-  return find_toplevel (LD_TYPE_DEPUTY_EDITOR) == NULL;
-}
-
 static gboolean
 station_setup_shown (gpointer data)
 {
-  GtkWindow *window = find_toplevel (LD_TYPE_STATION_SETUP_WINDOW);
+  GtkWindow *window = ld_test_find_toplevel (LD_TYPE_STATION_SETUP_WINDOW);
 
   return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static gboolean
-sidebar_is_mapped (gpointer data)
-{
-  GtkWidget *sidebar = find_widget (GTK_WIDGET (data), is_sidebar, NULL);
-
-  return sidebar && gtk_widget_get_mapped (sidebar);
-}
-
-static LdStore *
-get_store (Fixture *fixture)
-{
-  LdStore *store = ld_context_get_store (fixture->context);
-
-  g_assert_nonnull (store);
-  return store;
-}
-
-static void
-add_station (LdStore *store)
-{
-  g_autoptr(LdStation) station = ld_station_new ();
-  g_autoptr(GError) error = NULL;
-
-  ld_station_set_name (station, "东湖街道代表联络站");
-  ld_station_set_reporting_unit (station, "东湖街道人大工委");
-  ld_store_save_station (store, station, &error);
-  g_assert_no_error (error);
 }
 
 static gint64
@@ -282,7 +70,7 @@ add_deputy (Fixture    *fixture,
             const char *name,
             const char *phone)
 {
-  LdStore *store = get_store (fixture);
+  LdStore *store = ld_test_get_store (fixture);
   g_autoptr(LdStation) station = ld_store_get_station (store, NULL);
   g_autoptr(LdDeputy) deputy = ld_deputy_new ();
   g_autoptr(GError) error = NULL;
@@ -310,16 +98,8 @@ open_database (Fixture  *fixture,
   g_assert_no_error (error);
   ld_context_set_database (fixture->context, database);
   if (with_station)
-    add_station (get_store (fixture));
-}
-
-static void
-present_window (Fixture *fixture)
-{
-  fixture->window = ld_window_new (NULL, fixture->context, fixture->db_path, NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate_until (widget_is_mapped, fixture->window);
-  iterate_idle ();
+    ld_test_save_station (ld_test_get_store (fixture), "东湖街道代表联络站",
+                          "东湖街道人大工委");
 }
 
 static LdDeputiesPage *
@@ -329,9 +109,9 @@ show_deputies_page (Fixture *fixture)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page",
                                              "s", "deputies"));
-  iterate_idle ();
+  ld_test_iterate_idle ();
 
-  page = find_widget (GTK_WIDGET (fixture->window), is_deputies_page, NULL);
+  page = ld_test_find_widget_of_type (GTK_WIDGET (fixture->window), LD_TYPE_DEPUTIES_PAGE);
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (page));
 
@@ -368,7 +148,7 @@ assert_listed_name (LdDeputiesPage *page,
 static const char *
 count_text (LdDeputiesPage *page)
 {
-  GtkWidget *title = find_widget (GTK_WIDGET (page), is_window_title, NULL);
+  GtkWidget *title = ld_test_find_widget_of_type (GTK_WIDGET (page), ADW_TYPE_WINDOW_TITLE);
 
   g_assert_nonnull (title);
   return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title));
@@ -377,7 +157,7 @@ count_text (LdDeputiesPage *page)
 static const char *
 status_page_title (GtkWidget *root)
 {
-  GtkWidget *status_page = find_widget (root, is_mapped_status_page, NULL);
+  GtkWidget *status_page = ld_test_find_mapped_status_page (root);
 
   return status_page ? adw_status_page_get_title (ADW_STATUS_PAGE (status_page)) : NULL;
 }
@@ -395,7 +175,7 @@ select_deputy (LdDeputiesPage *page,
       if (ld_deputy_get_id (deputy) == id)
         {
           gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), i, TRUE);
-          iterate_idle ();
+          ld_test_iterate_idle ();
           return;
         }
     }
@@ -417,8 +197,8 @@ wait_for_count (LdDeputiesPage *page,
 {
   gpointer args[] = { page, GUINT_TO_POINTER (count) };
 
-  iterate_until (page_lists_count, args);
-  iterate_idle ();
+  ld_test_iterate_until (page_lists_count, args);
+  ld_test_iterate_idle ();
 }
 
 /* ------------------------------------------------------------------ fixture */
@@ -427,49 +207,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  fixture->dir = ld_test_make_tmpdir ();
-  fixture->db_path = g_build_filename (fixture->dir, "liaison-desk.db", NULL);
-  fixture->settings = g_settings_new (BASE_APPLICATION_ID);
-
-  g_object_get (fixture->settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i]; i++)
-    g_settings_reset (fixture->settings, keys[i]);
+  ld_test_fixture_set_up (fixture, data);
   g_settings_set_int (fixture->settings, "window-width", 1100);
   g_settings_set_int (fixture->settings, "window-height", 700);
-
-  fixture->context = ld_context_new (fixture->settings);
-  n_problems = 0;
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  LdDatabase *database = ld_context_get_database (fixture->context);
-
-  if (fixture->window)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_idle ();
-
-  if (database)
-    {
-      g_autoptr(LdDatabase) closing = g_object_ref (database);
-
-      ld_context_set_database (fixture->context, NULL);
-      ld_database_close (closing);
-    }
-
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->settings);
-  ld_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->db_path, g_free);
-  g_clear_pointer (&fixture->dir, g_free);
-
-  g_assert_cmpuint (n_problems, ==, 0);
 }
 
 /* ------------------------------------------------------------------ tests */
@@ -486,24 +226,22 @@ test_add_through_editor (Fixture       *fixture,
   g_autoptr(LdDeputy) deputy = NULL;
 
   open_database (fixture, TRUE);
-  present_window (fixture);
+  ld_test_present_window (fixture, fixture->db_path, NULL);
   page = show_deputies_page (fixture);
 
   /* A new roster says so, and offers the two ways to fill it. */
   g_assert_cmpstr (status_page_title (GTK_WIDGET (page)), ==, "No Deputies Yet");
-  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_button_for_action,
-                                 (gpointer) "win.import-roster"));
+  g_assert_nonnull (ld_test_find_button_for_action (GTK_WIDGET (page), "win.import-roster"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "deputies.new", NULL));
-  iterate_until (deputy_editor_shown, NULL);
-  iterate_idle ();
-  editor = find_toplevel (LD_TYPE_DEPUTY_EDITOR);
+  editor = ld_test_wait_for_toplevel (LD_TYPE_DEPUTY_EDITOR);
+  ld_test_iterate_idle ();
   g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (fixture->window));
   g_assert_true (gtk_window_get_modal (editor));
 
-  name_row = find_widget (GTK_WIDGET (editor), is_entry_row_titled, (gpointer) "Name");
-  phone_row = find_widget (GTK_WIDGET (editor), is_entry_row_titled, (gpointer) "Phone");
-  save_button = find_widget (GTK_WIDGET (editor), is_button_for_action, (gpointer) "deputy.save");
+  name_row = ld_test_find_entry_row (GTK_WIDGET (editor), "Name");
+  phone_row = ld_test_find_entry_row (GTK_WIDGET (editor), "Phone");
+  save_button = ld_test_find_button_for_action (GTK_WIDGET (editor), "deputy.save");
   g_assert_nonnull (name_row);
   g_assert_nonnull (phone_row);
   g_assert_nonnull (save_button);
@@ -515,7 +253,7 @@ test_add_through_editor (Fixture       *fixture,
   /* A name with a phone number that is not one. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), "张三");
   gtk_editable_set_text (GTK_EDITABLE (phone_row), "12345");
-  iterate_idle ();
+  ld_test_iterate_idle ();
   g_assert_false (gtk_widget_is_sensitive (save_button));
   g_assert_true (gtk_widget_has_css_class (phone_row, "error"));
   g_assert_false (gtk_widget_has_css_class (name_row, "error"));
@@ -528,29 +266,22 @@ test_add_through_editor (Fixture       *fixture,
 
   /* Mobiles may be typed with spaces. */
   gtk_editable_set_text (GTK_EDITABLE (phone_row), "138 0013 8000");
-  iterate_idle ();
+  ld_test_iterate_idle ();
   g_assert_true (gtk_widget_is_sensitive (save_button));
   g_assert_false (gtk_widget_has_css_class (phone_row, "error"));
   g_assert_false (gtk_widget_get_mapped (phone_error));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "deputy.save", NULL));
-  iterate_until (deputy_editor_gone, NULL);
+  ld_test_wait_for_no_toplevel (LD_TYPE_DEPUTY_EDITOR);
   wait_for_count (page, 1);
 
   deputy = listed (page, 0);
   g_assert_cmpstr (ld_deputy_get_name (deputy), ==, "张三");
   g_assert_cmpstr (ld_deputy_get_phone (deputy), ==, "13800138000");
   g_assert_cmpstr (count_text (page), ==, "1 deputy");
-  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_mapped_label_containing,
-                                 (gpointer) "张三"));
+  g_assert_nonnull (ld_test_find_widget (GTK_WIDGET (page), is_mapped_label_containing,
+                                         (gpointer) "张三"));
   g_assert_null (status_page_title (GTK_WIDGET (page)));
-}
-
-static gboolean
-is_revealer (GtkWidget *widget,
-             gpointer   data)
-{
-  return GTK_IS_REVEALER (widget);
 }
 
 static gboolean
@@ -571,30 +302,29 @@ test_failed_save_keeps_form (Fixture       *fixture,
 
   open_database (fixture, TRUE);
   add_deputy (fixture, "张三", "13800138000");
-  present_window (fixture);
+  ld_test_present_window (fixture, fixture->db_path, NULL);
   page = show_deputies_page (fixture);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "deputies.new", NULL);
-  iterate_until (deputy_editor_shown, NULL);
-  editor = find_toplevel (LD_TYPE_DEPUTY_EDITOR);
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (editor), is_entry_row_titled,
-                                                    (gpointer) "Name")), "张三");
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (editor), is_entry_row_titled,
-                                                    (gpointer) "Phone")), "138-0013-8000");
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (editor), is_entry_row_titled,
-                                                    (gpointer) "Workplace")), "东湖中学");
-  iterate_idle ();
+  editor = ld_test_wait_for_toplevel (LD_TYPE_DEPUTY_EDITOR);
+  gtk_editable_set_text (GTK_EDITABLE (ld_test_find_entry_row (GTK_WIDGET (editor), "Name")),
+                         "张三");
+  gtk_editable_set_text (GTK_EDITABLE (ld_test_find_entry_row (GTK_WIDGET (editor), "Phone")),
+                         "138-0013-8000");
+  gtk_editable_set_text (GTK_EDITABLE (ld_test_find_entry_row (GTK_WIDGET (editor), "Workplace")),
+                         "东湖中学");
+  ld_test_iterate_idle ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "deputy.save", NULL));
-  iterate_idle ();
+  ld_test_iterate_idle ();
 
-  g_assert_true (find_toplevel (LD_TYPE_DEPUTY_EDITOR) == editor);
-  revealer = find_widget (GTK_WIDGET (editor), is_revealer, NULL);
+  g_assert_true (ld_test_find_toplevel (LD_TYPE_DEPUTY_EDITOR) == editor);
+  revealer = ld_test_find_widget_of_type (GTK_WIDGET (editor), GTK_TYPE_REVEALER);
   g_assert_nonnull (revealer);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-  iterate_until (child_revealed, revealer);
-  g_assert_nonnull (find_widget (revealer, is_mapped_label_containing,
-                                 (gpointer) "could not be saved"));
+  ld_test_iterate_until (child_revealed, revealer);
+  g_assert_nonnull (ld_test_find_widget (revealer, is_mapped_label_containing,
+                                         (gpointer) "could not be saved"));
 
   typed = ld_deputy_editor_get_deputy (LD_DEPUTY_EDITOR (editor));
   g_assert_cmpstr (ld_deputy_get_name (typed), ==, "张三");
@@ -614,42 +344,40 @@ test_editor_cancel_asks (Fixture       *fixture,
   AdwMessageDialog *dialog;
 
   open_database (fixture, TRUE);
-  present_window (fixture);
+  ld_test_present_window (fixture, fixture->db_path, NULL);
   page = show_deputies_page (fixture);
 
   /* Nothing typed: Escape just closes. */
   gtk_widget_activate_action (GTK_WIDGET (page), "deputies.new", NULL);
-  iterate_until (deputy_editor_shown, NULL);
-  editor = find_toplevel (LD_TYPE_DEPUTY_EDITOR);
+  editor = ld_test_wait_for_toplevel (LD_TYPE_DEPUTY_EDITOR);
   gtk_widget_activate_action (GTK_WIDGET (editor), "deputy.cancel", NULL);
-  iterate_until (deputy_editor_gone, NULL);
+  ld_test_wait_for_no_toplevel (LD_TYPE_DEPUTY_EDITOR);
 
   /* Something typed: it asks first, and keeping on editing keeps the text. */
   gtk_widget_activate_action (GTK_WIDGET (page), "deputies.new", NULL);
-  iterate_until (deputy_editor_shown, NULL);
-  editor = find_toplevel (LD_TYPE_DEPUTY_EDITOR);
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (editor), is_entry_row_titled,
-                                                    (gpointer) "Name")), "李四");
+  editor = ld_test_wait_for_toplevel (LD_TYPE_DEPUTY_EDITOR);
+  gtk_editable_set_text (GTK_EDITABLE (ld_test_find_entry_row (GTK_WIDGET (editor), "Name")),
+                         "李四");
   gtk_widget_activate_action (GTK_WIDGET (editor), "deputy.cancel", NULL);
-  iterate_idle ();
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  ld_test_iterate_idle ();
+  dialog = ADW_MESSAGE_DIALOG (ld_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_close (GTK_WINDOW (dialog));
-  iterate_idle ();
-  g_assert_true (find_toplevel (LD_TYPE_DEPUTY_EDITOR) == editor);
+  ld_test_iterate_idle ();
+  g_assert_true (ld_test_find_toplevel (LD_TYPE_DEPUTY_EDITOR) == editor);
   g_assert_cmpstr (ld_deputy_get_name (ld_deputy_editor_get_deputy (LD_DEPUTY_EDITOR (editor))),
                    ==, "李四");
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "deputy.cancel", NULL);
-  iterate_idle ();
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  ld_test_iterate_idle ();
+  dialog = ADW_MESSAGE_DIALOG (ld_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
   gtk_window_close (GTK_WINDOW (dialog));
-  iterate_until (deputy_editor_gone, NULL);
-  iterate_idle ();
+  ld_test_wait_for_no_toplevel (LD_TYPE_DEPUTY_EDITOR);
+  ld_test_iterate_idle ();
 
   g_assert_cmpuint (n_listed (page), ==, 0);
 }
@@ -666,51 +394,51 @@ test_search (Fixture       *fixture,
   add_deputy (fixture, "张三", "13800138000");
   add_deputy (fixture, "李四", "027-85551234");
   add_deputy (fixture, "王五", "");
-  present_window (fixture);
+  ld_test_present_window (fixture, fixture->db_path, NULL);
   page = show_deputies_page (fixture);
 
   g_assert_cmpuint (n_listed (page), ==, 3);
   g_assert_cmpstr (count_text (page), ==, "3 deputies");
 
-  search_entry = find_widget (GTK_WIDGET (page), is_search_entry, NULL);
+  search_entry = ld_test_find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (search_entry);
 
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "李");
-  iterate_for (400);
+  ld_test_iterate_for (400);
   wait_for_count (page, 1);
   assert_listed_name (page, 0, "李四");
   g_assert_cmpstr (count_text (page), ==, "1 deputy");
 
   /* By phone, too. */
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "138001");
-  iterate_for (400);
+  ld_test_iterate_for (400);
   wait_for_count (page, 1);
   assert_listed_name (page, 0, "张三");
 
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "没有这个人");
-  iterate_for (400);
+  ld_test_iterate_for (400);
   wait_for_count (page, 0);
   g_assert_cmpstr (status_page_title (GTK_WIDGET (page)), ==, "No Matching Deputies");
 
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "");
-  iterate_for (400);
+  ld_test_iterate_for (400);
   wait_for_count (page, 3);
   g_assert_null (status_page_title (GTK_WIDGET (page)));
 
   /* The level filter: all three are district deputies. The choices follow "All Levels" in the
    * order of ld_deputy_levels(), so the last one is the last level, township. */
-  level_dropdown = find_widget (GTK_WIDGET (page), is_drop_down_titled, (gpointer) "Level");
+  level_dropdown = ld_test_find_widget (GTK_WIDGET (page), is_drop_down_titled, (gpointer) "Level");
   g_assert_nonnull (level_dropdown);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (level_dropdown),
                               g_strv_length ((char **) ld_deputy_levels ()));
-  iterate_for (400);
+  ld_test_iterate_for (400);
   wait_for_count (page, 0);
   g_assert_cmpstr (status_page_title (GTK_WIDGET (page)), ==, "No Matching Deputies");
 
   for (guint i = 0; ld_deputy_levels ()[i]; i++)
     if (g_str_equal (ld_deputy_levels ()[i], "district"))
       gtk_drop_down_set_selected (GTK_DROP_DOWN (level_dropdown), i + 1);
-  iterate_for (400);
+  ld_test_iterate_for (400);
   wait_for_count (page, 3);
 }
 
@@ -727,7 +455,7 @@ test_delete_and_undo (Fixture       *fixture,
   open_database (fixture, TRUE);
   zhang = add_deputy (fixture, "张三", "13800138000");
   li = add_deputy (fixture, "李四", "");
-  present_window (fixture);
+  ld_test_present_window (fixture, fixture->db_path, NULL);
   page = show_deputies_page (fixture);
   g_assert_cmpuint (n_listed (page), ==, 2);
 
@@ -736,16 +464,17 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "deputies.delete", NULL));
   wait_for_count (page, 1);
   assert_listed_name (page, 0, "李四");
-  g_assert_null (ld_store_get_deputy (get_store (fixture), zhang, NULL));
-  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_mapped_label_containing,
-                                 (gpointer) "张三 was deleted"));
+  g_assert_null (ld_store_get_deputy (ld_test_get_store (fixture), zhang, NULL));
+  g_assert_nonnull (ld_test_find_widget (GTK_WIDGET (page), is_mapped_label_containing,
+                                         (gpointer) "张三 was deleted"));
 
-  undo_button = find_widget (GTK_WIDGET (page), is_mapped_button_labelled, (gpointer) "_Undo");
+  undo_button = ld_test_find_widget (GTK_WIDGET (page), is_mapped_button_labelled,
+                                     (gpointer) "_Undo");
   g_assert_nonnull (undo_button);
   g_signal_emit_by_name (undo_button, "clicked");
   wait_for_count (page, 2);
 
-  back = ld_store_get_deputy (get_store (fixture), zhang, &error);
+  back = ld_store_get_deputy (ld_test_get_store (fixture), zhang, &error);
   g_assert_no_error (error);
   g_assert_nonnull (back);
   g_assert_cmpstr (ld_deputy_get_name (back), ==, "张三");
@@ -769,10 +498,10 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "deputies.delete", NULL));
   wait_for_count (page, 1);
   assert_listed_name (page, 0, "张三");
-  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_mapped_label_containing,
-                                 (gpointer) "李四 was retired"));
+  g_assert_nonnull (ld_test_find_widget (GTK_WIDGET (page), is_mapped_label_containing,
+                                         (gpointer) "李四 was retired"));
 
-  back = ld_store_get_deputy (get_store (fixture), li, &error);
+  back = ld_store_get_deputy (ld_test_get_store (fixture), li, &error);
   g_assert_no_error (error);
   g_assert_nonnull (back);
   g_assert_false (ld_deputy_get_active (back));
@@ -789,41 +518,40 @@ test_first_start (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   open_database (fixture, FALSE);
-  present_window (fixture);
+  ld_test_present_window (fixture, fixture->db_path, NULL);
 
   /* The station profile comes before anything else. */
-  iterate_until (station_setup_shown, NULL);
-  setup = find_toplevel (LD_TYPE_STATION_SETUP_WINDOW);
+  ld_test_iterate_until (station_setup_shown, NULL);
+  setup = ld_test_find_toplevel (LD_TYPE_STATION_SETUP_WINDOW);
   g_assert_true (gtk_window_get_transient_for (setup) == GTK_WINDOW (fixture->window));
   g_assert_true (gtk_window_get_modal (setup));
   g_assert_cmpstr (gtk_window_get_title (setup), ==, "Set Up the Station");
-  g_assert_false (sidebar_is_mapped (fixture->window));
+  g_assert_false (ld_test_sidebar_is_mapped (fixture->window));
 
   /* It cannot be closed without saving. */
   gtk_window_close (setup);
-  iterate_idle ();
+  ld_test_iterate_idle ();
   g_assert_true (station_setup_shown (NULL));
 
   editor = ld_station_setup_window_get_editor (LD_STATION_SETUP_WINDOW (setup));
-  save_button = find_widget (GTK_WIDGET (setup), is_button_for_action, (gpointer) "setup.save");
+  save_button = ld_test_find_button_for_action (GTK_WIDGET (setup), "setup.save");
   g_assert_nonnull (save_button);
   g_assert_false (gtk_widget_is_sensitive (save_button));
 
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (editor), is_entry_row_titled,
-                                                    (gpointer) "Name")),
+  gtk_editable_set_text (GTK_EDITABLE (ld_test_find_entry_row (GTK_WIDGET (editor), "Name")),
                          "东湖街道代表联络站");
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (editor), is_entry_row_titled,
-                                                    (gpointer) "Reporting Unit on Exports")),
+  gtk_editable_set_text (GTK_EDITABLE (ld_test_find_entry_row (GTK_WIDGET (editor),
+                                                               "Reporting Unit on Exports")),
                          "东湖街道人大工委");
-  iterate_idle ();
+  ld_test_iterate_idle ();
   g_assert_true (gtk_widget_is_sensitive (save_button));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (setup), "setup.save", NULL));
-  iterate_until (sidebar_is_mapped, fixture->window);
-  iterate_idle ();
-  g_assert_null (find_toplevel (LD_TYPE_STATION_SETUP_WINDOW));
+  ld_test_iterate_until (ld_test_sidebar_is_mapped, fixture->window);
+  ld_test_iterate_idle ();
+  g_assert_null (ld_test_find_toplevel (LD_TYPE_STATION_SETUP_WINDOW));
 
-  station = ld_store_get_station (get_store (fixture), &error);
+  station = ld_store_get_station (ld_test_get_store (fixture), &error);
   g_assert_no_error (error);
   g_assert_nonnull (station);
   g_assert_cmpstr (ld_station_get_name (station), ==, "东湖街道代表联络站");
@@ -846,28 +574,25 @@ test_station_editor_in_preferences (Fixture       *fixture,
   window = adw_preferences_window_new ();
   editor = ld_station_editor_new (fixture->context);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (editor));
-  gtk_window_present (GTK_WINDOW (window));
-  iterate_until (widget_is_mapped, window);
-  iterate_idle ();
+  ld_test_present (GTK_WINDOW (window));
 
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (editor, is_entry_row_titled,
-                                                                     (gpointer) "Name"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ld_test_find_entry_row (editor, "Name"))),
                    ==, "东湖街道代表联络站");
   g_assert_false (ld_station_editor_get_modified (LD_STATION_EDITOR (editor)));
 
-  phone_row = find_widget (editor, is_entry_row_titled, (gpointer) "Phone");
+  phone_row = ld_test_find_entry_row (editor, "Phone");
   gtk_editable_set_text (GTK_EDITABLE (phone_row), "0271234");
-  iterate_idle ();
+  ld_test_iterate_idle ();
   g_assert_true (gtk_widget_has_css_class (phone_row, "error"));
   g_assert_false (ld_station_editor_get_valid (LD_STATION_EDITOR (editor)));
 
   gtk_editable_set_text (GTK_EDITABLE (phone_row), "027-8555 1234");
-  iterate_idle ();
+  ld_test_iterate_idle ();
   g_assert_false (gtk_widget_has_css_class (phone_row, "error"));
   g_assert_true (gtk_widget_activate_action (editor, "station.save", NULL));
-  iterate_idle ();
+  ld_test_iterate_idle ();
 
-  station = ld_store_get_station (get_store (fixture), &error);
+  station = ld_store_get_station (ld_test_get_store (fixture), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ld_station_get_phone (station), ==, "027-85551234");
   g_assert_false (ld_station_editor_get_modified (LD_STATION_EDITOR (editor)));
@@ -897,7 +622,7 @@ test_many_deputies (Fixture       *fixture,
                     &error);
   g_assert_no_error (error);
 
-  present_window (fixture);
+  ld_test_present_window (fixture, fixture->db_path, NULL);
   page = show_deputies_page (fixture);
 
   g_assert_cmpuint (n_listed (page), ==, 2000);
@@ -911,7 +636,7 @@ test_many_deputies (Fixture       *fixture,
   assert_listed_name (page, 1999, "Deputy 2000");
 
   /* A click on the Name header turns the order round, in SQL. */
-  column_view = find_widget (GTK_WIDGET (page), is_column_view, NULL);
+  column_view = ld_test_find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
   g_assert_nonnull (column_view);
   columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view));
   name_column = g_list_model_get_item (columns, 0);
@@ -924,31 +649,73 @@ test_many_deputies (Fixture       *fixture,
   g_assert_cmpuint (n_listed (page), ==, 2000);
   assert_listed_name (page, 0, "Deputy 2000");
   assert_listed_name (page, 1, "Deputy 1999");
-  iterate_idle ();
+  ld_test_iterate_idle ();
+}
+
+static gboolean
+is_inscription_with_text (GtkWidget *widget,
+                          gpointer   data)
+{
+  return GTK_IS_INSCRIPTION (widget)
+         && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), data) == 0
+         && gtk_widget_get_mapped (widget);
+}
+
+/* Chinese names in an English interface come from a CJK fallback font, taller than the
+ * interface font's line: the cell must leave room for their lowest strokes. */
+static void
+test_chinese_names_not_clipped (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const char * const names[] = { "刘建伟", "李秀静", "赵燕艳" };
+  g_autoptr(GError) error = NULL;
+  LdDeputiesPage *page;
+
+  open_database (fixture, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(LdDeputy) deputy = ld_deputy_new ();
+
+      ld_deputy_set_name (deputy, names[i]);
+      ld_deputy_set_level (deputy, "district");
+      ld_deputy_set_group (deputy, "城建环资组");
+      ld_store_save_deputy (ld_test_get_store (fixture), deputy, &error);
+      g_assert_no_error (error);
+    }
+
+  ld_test_present_window (fixture, fixture->db_path, NULL);
+  page = show_deputies_page (fixture);
+  ld_test_iterate_idle ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *cell = ld_test_find_widget (GTK_WIDGET (page), is_inscription_with_text,
+                                             (gpointer) names[i]);
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoRectangle ink, logical;
+
+      g_assert_nonnull (cell);
+      layout = gtk_widget_create_pango_layout (cell, names[i]);
+      pango_layout_get_pixel_extents (layout, &ink, &logical);
+      g_test_message ("%s: cell %d px, text %d px (ink %d px)", names[i],
+                      gtk_widget_get_height (cell), logical.height, ink.y + ink.height);
+      g_assert_cmpint (gtk_widget_get_height (cell), >=, logical.height);
+      g_assert_cmpint (gtk_widget_get_height (cell), >=, ink.y + ink.height);
+    }
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("LIAISON_DESK_LOCALEDIR");
-
   /* The assertions read English labels whatever language the test run has. */
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_unsetenv ("LANGUAGE");
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_log_set_writer_func (count_problems_writer, NULL, NULL);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ld_test_init_ui (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, ld_test_fixture_tear_down)
 
   ADD ("/ui-deputies/add-through-editor", test_add_through_editor);
   ADD ("/ui-deputies/failed-save-keeps-form", test_failed_save_keeps_form);
@@ -958,6 +725,7 @@ main (int   argc,
   ADD ("/ui-deputies/first-start", test_first_start);
   ADD ("/ui-deputies/station-editor-in-preferences", test_station_editor_in_preferences);
   ADD ("/ui-deputies/many-deputies", test_many_deputies);
+  ADD ("/ui-deputies/chinese-names-not-clipped", test_chinese_names_not_clipped);
 
 #undef ADD
 

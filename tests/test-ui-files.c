@@ -5,7 +5,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #include "ld-context.h"
@@ -16,6 +15,7 @@
 #include "ld-preferences-window.h"
 #include "ld-station-editor.h"
 #include "ld-station-setup-window.h"
+#include "ld-test-ui.h"
 #include "ld-unit-editor.h"
 #include "ld-units-page.h"
 #include "ld-window.h"
@@ -24,21 +24,7 @@
  * unknown properties and widgets newer than the libadwaita floor, which gtk4-builder-tool cannot
  * check because it does not know libadwaita. */
 
-static guint n_problems;
-
 /* ------------------------------------------------------------------ helpers */
-
-static GLogWriterOutput
-count_problems_writer (GLogLevelFlags   log_level,
-                       const GLogField *fields,
-                       gsize            n_fields,
-                       gpointer         user_data)
-{
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    n_problems++;
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
 
 /* The class named by <template class="…"> in @contents, or NULL for a plain builder file. */
 static char *
@@ -129,7 +115,7 @@ test_ui_file (gconstpointer data)
   g_assert_no_error (error);
   contents = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
 
-  n_problems = 0;
+  ld_test_reset_problems ();
 
   class_name = dup_template_class (contents);
   if (class_name)
@@ -140,7 +126,7 @@ test_ui_file (gconstpointer data)
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
-  g_assert_cmpuint (n_problems, ==, 0);
+  g_assert_cmpuint (ld_test_get_n_problems (), ==, 0);
 }
 
 static void
@@ -164,17 +150,8 @@ main (int   argc,
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) names = NULL;
-  const char *localedir = g_getenv ("LIAISON_DESK_LOCALEDIR");
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_log_set_writer_func (count_problems_writer, NULL, NULL);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ld_test_init_ui (&argc, &argv);
 
   /* Types used by the templates; g_type_from_name() only knows registered ones. */
   g_type_ensure (LD_TYPE_WINDOW);

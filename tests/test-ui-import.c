@@ -5,7 +5,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #include "ld-context.h"
@@ -14,7 +13,7 @@
 #include "ld-lists-page.h"
 #include "ld-preferences-window.h"
 #include "ld-store.h"
-#include "ld-test-util.h"
+#include "ld-test-ui.h"
 #include "ld-unit-editor.h"
 #include "ld-units-page.h"
 
@@ -23,21 +22,7 @@
  * through its editor, a seeded category renamed and given back its default name. Any warning or
  * critical fails the test. */
 
-#define WAIT_SECONDS 20
-
-static guint n_problems;
-
-typedef struct
-{
-  char       *dir;
-  char       *db_path;
-  GSettings  *settings;
-  LdContext  *context;
-  LdStore    *store;
-} Fixture;
-
-typedef gboolean (*WidgetPredicate) (GtkWidget *widget,
-                                     gpointer   data);
+typedef LdTestFixture Fixture;
 
 /* Four deputies: two valid, one without a name, one with an unknown level and a bad phone. */
 static const char roster_with_problems[] =
@@ -54,104 +39,12 @@ static const char roster_valid[] =
 
 /* ------------------------------------------------------------------ helpers */
 
-static GLogWriterOutput
-count_problems_writer (GLogLevelFlags   log_level,
-                       const GLogField *fields,
-                       gsize            n_fields,
-                       gpointer         user_data)
-{
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    n_problems++;
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer data),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static gboolean
-nothing_pending (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-iterate_idle (void)
-{
-  for (int i = 0; i < 5; i++)
-    {
-      iterate_until (nothing_pending, NULL);
-      g_usleep (2000);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gpointer         data)
-{
-  if (predicate (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_button_for_action (GtkWidget *widget,
-                      gpointer   data)
-{
-  return GTK_IS_BUTTON (widget)
-         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
-}
-
 static gboolean
 is_mapped_label_with_text (GtkWidget *widget,
                            gpointer   data)
 {
   return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
          && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
-}
-
-static gboolean
-is_column_view (GtkWidget *widget,
-                gpointer   data)
-{
-  return GTK_IS_COLUMN_VIEW (widget);
-}
-
-static gboolean
-is_entry_row_titled (GtkWidget *widget,
-                     gpointer   data)
-{
-  return ADW_IS_ENTRY_ROW (widget)
-         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
 }
 
 static gboolean
@@ -170,48 +63,14 @@ is_mapped_status_page_titled (GtkWidget *widget,
          && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), data) == 0;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-
-  return NULL;
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
-unit_editor_shown (gpointer data)
-{
-  return find_toplevel (LD_TYPE_UNIT_EDITOR) != NULL;
-}
-
-static gboolean
-no_unit_editor (gpointer data)
-{
-  return find_toplevel (LD_TYPE_UNIT_EDITOR) == NULL;
-}
-
 static gboolean
 preview_or_error_shown (gpointer data)
 {
   LdImportDialog *dialog = data;
 
   return ld_import_dialog_get_import (dialog) != NULL
-         || find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
-                         (gpointer) "The File Could Not Be Read") != NULL;
+         || ld_test_find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
+                                 (gpointer) "The File Could Not Be Read") != NULL;
 }
 
 static GFile *
@@ -237,11 +96,11 @@ open_preview (Fixture      *fixture,
   LdImportDialog *dialog = ld_import_dialog_new (NULL, fixture->context, kind);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate_until (widget_is_mapped, dialog);
+  ld_test_iterate_until (ld_test_widget_is_mapped, dialog);
 
   ld_import_dialog_load_file (dialog, file);
-  iterate_until (preview_or_error_shown, dialog);
-  iterate_idle ();
+  ld_test_iterate_until (preview_or_error_shown, dialog);
+  ld_test_iterate_idle ();
 
   return dialog;
 }
@@ -249,7 +108,7 @@ open_preview (Fixture      *fixture,
 static guint
 count_rows_shown (LdImportDialog *dialog)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (dialog), is_column_view, NULL);
+  GtkWidget *view = ld_test_find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_COLUMN_VIEW);
   GtkSelectionModel *model;
 
   g_assert_nonnull (view);
@@ -261,7 +120,7 @@ static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action_name)
 {
-  GtkWidget *button = find_widget (root, is_button_for_action, (gpointer) action_name);
+  GtkWidget *button = ld_test_find_button_for_action (root, action_name);
 
   g_assert_nonnull (button);
   return button;
@@ -270,15 +129,15 @@ find_action_button (GtkWidget  *root,
 static GPtrArray *
 load_all_deputies (Fixture *fixture)
 {
+  LdStore *store = ld_test_get_store (fixture);
   LdDeputyQuery query = { .active = -1, .sort = LD_DEPUTY_SORT_NAME };
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *deputies;
 
-  ids = ld_store_query_deputy_ids (fixture->store, &query, &error);
+  ids = ld_store_query_deputy_ids (store, &query, &error);
   g_assert_no_error (error);
-  deputies = ld_store_load_deputies (fixture->store, (const gint64 *) ids->data, ids->len,
-                                     &error);
+  deputies = ld_store_load_deputies (store, (const gint64 *) ids->data, ids->len, &error);
   g_assert_no_error (error);
 
   return deputies;
@@ -317,9 +176,7 @@ present_preferences (Fixture    *fixture,
 
   preferences = ld_preferences_window_new (NULL, fixture->context, fixture->db_path);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), page);
-  gtk_window_present (GTK_WINDOW (preferences));
-  iterate_until (widget_is_mapped, preferences);
-  iterate_idle ();
+  ld_test_present (GTK_WINDOW (preferences));
 
   return preferences;
 }
@@ -329,25 +186,11 @@ type_into (GtkWidget  *root,
            const char *row_title,
            const char *text)
 {
-  GtkWidget *row = find_widget (root, is_entry_row_titled, (gpointer) row_title);
+  GtkWidget *row = ld_test_find_entry_row (root, row_title);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-  iterate_idle ();
-}
-
-static gboolean
-is_units_page (GtkWidget *widget,
-               gpointer   data)
-{
-  return LD_IS_UNITS_PAGE (widget);
-}
-
-static gboolean
-is_lists_page (GtkWidget *widget,
-               gpointer   data)
-{
-  return LD_IS_LISTS_PAGE (widget);
+  ld_test_iterate_idle ();
 }
 
 /* ------------------------------------------------------------------ fixture */
@@ -356,43 +199,24 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(LdDatabase) database = NULL;
-  g_autoptr(LdStation) station = ld_station_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) keys = NULL;
 
-  fixture->dir = ld_test_make_tmpdir ();
-  fixture->db_path = g_build_filename (fixture->dir, "liaison-desk.db", NULL);
-  fixture->settings = g_settings_new (BASE_APPLICATION_ID);
+  ld_test_fixture_set_up (fixture, data);
 
-  g_object_get (fixture->settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i]; i++)
-    g_settings_reset (fixture->settings, keys[i]);
-
-  fixture->context = ld_context_new (fixture->settings);
   database = ld_database_open (fixture->db_path, &error);
   g_assert_no_error (error);
   ld_context_set_database (fixture->context, database);
-  fixture->store = ld_context_get_store (fixture->context);
-  g_assert_nonnull (fixture->store);
-
-  ld_station_set_kind (station, "station");
-  ld_station_set_name (station, "花桥社区代表联络站");
-  ld_station_set_reporting_unit (station, "江岸区花桥街道人大工委");
-  ld_store_save_station (fixture->store, station, &error);
-  g_assert_no_error (error);
-
-  n_problems = 0;
+  ld_test_save_station (ld_test_get_store (fixture), "花桥社区代表联络站",
+                        "江岸区花桥街道人大工委");
 }
 
+/* The dialogs open their own windows: close every one of them. */
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  LdDatabase *database = ld_context_get_database (fixture->context);
 
   while (g_list_model_get_n_items (toplevels) > 0)
     {
@@ -400,23 +224,8 @@ fixture_tear_down (Fixture       *fixture,
 
       gtk_window_destroy (window);
     }
-  iterate_idle ();
 
-  if (database)
-    {
-      g_autoptr(LdDatabase) closing = g_object_ref (database);
-
-      ld_context_set_database (fixture->context, NULL);
-      ld_database_close (closing);
-    }
-
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->settings);
-  ld_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->db_path, g_free);
-  g_clear_pointer (&fixture->dir, g_free);
-
-  g_assert_cmpuint (n_problems, ==, 0);
+  ld_test_fixture_tear_down (fixture, data);
 }
 
 /* ------------------------------------------------------------------ tests */
@@ -439,14 +248,14 @@ test_only_valid_rows (Fixture       *fixture,
 
   /* Every row is shown, the invalid ones with their problems. */
   g_assert_cmpuint (count_rows_shown (dialog), ==, 4);
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
-                                 (gpointer) "4 rows, 2 valid, 2 with problems"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
-                                 (gpointer) "UTF-8"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
-                                 (gpointer) "籍贯"));
-  label = find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
-                       (gpointer) "Name is missing");
+  g_assert_nonnull (ld_test_find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
+                                         (gpointer) "4 rows, 2 valid, 2 with problems"));
+  g_assert_nonnull (ld_test_find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
+                                         (gpointer) "UTF-8"));
+  g_assert_nonnull (ld_test_find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
+                                         (gpointer) "籍贯"));
+  label = ld_test_find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
+                               (gpointer) "Name is missing");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (label, "error"));
 
@@ -459,25 +268,24 @@ test_only_valid_rows (Fixture       *fixture,
 
   /* Showing only the rows with problems. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.only-problems", NULL);
-  iterate_idle ();
+  ld_test_iterate_idle ();
   g_assert_cmpuint (count_rows_shown (dialog), ==, 2);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.only-problems", NULL);
-  iterate_idle ();
+  ld_test_iterate_idle ();
   g_assert_cmpuint (count_rows_shown (dialog), ==, 4);
 
   /* Asks first, saying how many rows will be skipped. */
   g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &n_imported);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import-valid", NULL));
-  iterate_until (message_dialog_shown, NULL);
-  confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  confirm = ADW_MESSAGE_DIALOG (ld_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "2 rows with problems"));
   adw_message_dialog_response (confirm, "import");
   gtk_window_close (GTK_WINDOW (confirm));
-  iterate_until (is_nonzero, &n_imported);
-  iterate_idle ();
+  ld_test_iterate_until (is_nonzero, &n_imported);
+  ld_test_iterate_idle ();
 
   g_assert_cmpuint (n_imported, ==, 2);
-  g_assert_null (find_toplevel (LD_TYPE_IMPORT_DIALOG));
+  g_assert_null (ld_test_find_toplevel (LD_TYPE_IMPORT_DIALOG));
 
   deputies = load_all_deputies (fixture);
   g_assert_cmpuint (deputies->len, ==, 2);
@@ -505,10 +313,10 @@ test_gb18030 (Fixture       *fixture,
 
   dialog = open_preview (fixture, LD_IMPORT_DEPUTIES, file);
   g_assert_cmpuint (count_rows_shown (dialog), ==, 2);
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
-                                 (gpointer) "GB18030 (Chinese Excel)"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
-                                 (gpointer) "张伟"));
+  g_assert_nonnull (ld_test_find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
+                                         (gpointer) "GB18030 (Chinese Excel)"));
+  g_assert_nonnull (ld_test_find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
+                                         (gpointer) "张伟"));
 
   import_all = find_action_button (GTK_WIDGET (dialog), "import.import-all");
   import_valid = find_action_button (GTK_WIDGET (dialog), "import.import-valid");
@@ -517,8 +325,8 @@ test_gb18030 (Fixture       *fixture,
 
   g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &n_imported);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import-all", NULL));
-  iterate_until (is_nonzero, &n_imported);
-  iterate_idle ();
+  ld_test_iterate_until (is_nonzero, &n_imported);
+  ld_test_iterate_idle ();
   g_assert_cmpuint (n_imported, ==, 2);
 
   deputies = load_all_deputies (fixture);
@@ -540,8 +348,8 @@ test_unusable_file (Fixture       *fixture,
   g_assert_null (ld_import_dialog_get_import (dialog));
 
   /* Says why in plain words, and offers another file. */
-  status_page = find_widget (GTK_WIDGET (dialog), is_mapped_status_page_titled,
-                             (gpointer) "The File Could Not Be Read");
+  status_page = ld_test_find_widget (GTK_WIDGET (dialog), is_mapped_status_page_titled,
+                                     (gpointer) "The File Could Not Be Read");
   g_assert_nonnull (status_page);
   g_assert_cmpuint (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (status_page))),
                     >, 20);
@@ -555,6 +363,7 @@ static void
 test_units_import (Fixture       *fixture,
                    gconstpointer  data)
 {
+  LdStore *store = ld_test_get_store (fixture);
   g_autoptr(GFile) file = write_file (fixture, "units.csv",
                                       "单位名称,类型,联系人,电话\n"
                                       "江岸区住建局,部门,李明,027-85551234\n"
@@ -567,16 +376,16 @@ test_units_import (Fixture       *fixture,
 
   dialog = open_preview (fixture, LD_IMPORT_UNITS, file);
   g_assert_cmpuint (count_rows_shown (dialog), ==, 2);
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
-                                 (gpointer) "Sub-district office"));
+  g_assert_nonnull (ld_test_find_widget (GTK_WIDGET (dialog), is_mapped_label_with_text,
+                                         (gpointer) "Sub-district office"));
 
   g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &n_imported);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import-all", NULL));
-  iterate_until (is_nonzero, &n_imported);
-  iterate_idle ();
+  ld_test_iterate_until (is_nonzero, &n_imported);
+  ld_test_iterate_idle ();
   g_assert_cmpuint (n_imported, ==, 2);
 
-  units = ld_store_list_units (fixture->store, TRUE, &error);
+  units = ld_store_list_units (store, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (units->len, ==, 2);
 }
@@ -586,21 +395,20 @@ test_add_unit (Fixture       *fixture,
                gconstpointer  data)
 {
   LdPreferencesWindow *preferences = present_preferences (fixture, "units");
-  GtkWidget *page = find_widget (GTK_WIDGET (preferences), is_units_page, NULL);
+  GtkWidget *page = ld_test_find_widget_of_type (GTK_WIDGET (preferences), LD_TYPE_UNITS_PAGE);
   GtkWindow *editor;
   GtkWidget *save;
   GListModel *model;
   LdUnit *unit;
 
   g_assert_nonnull (page);
-  g_assert_nonnull (find_widget (page, is_mapped_label_with_text,
-                                 (gpointer) "No Handling Units Yet"));
+  g_assert_nonnull (ld_test_find_widget (page, is_mapped_label_with_text,
+                                         (gpointer) "No Handling Units Yet"));
 
   g_assert_true (gtk_widget_activate_action (page, "units.add", NULL));
-  iterate_until (unit_editor_shown, NULL);
-  editor = find_toplevel (LD_TYPE_UNIT_EDITOR);
-  iterate_until (widget_is_mapped, editor);
-  iterate_idle ();
+  editor = ld_test_wait_for_toplevel (LD_TYPE_UNIT_EDITOR);
+  ld_test_iterate_until (ld_test_widget_is_mapped, editor);
+  ld_test_iterate_idle ();
 
   /* Nothing to save without a name; a bad phone number is named beside the field. */
   save = find_action_button (GTK_WIDGET (editor), "unit.save");
@@ -609,17 +417,17 @@ test_add_unit (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (save));
   type_into (GTK_WIDGET (editor), "Phone", "12345");
   g_assert_false (gtk_widget_is_sensitive (save));
-  g_assert_nonnull (find_widget (GTK_WIDGET (editor), is_mapped_label_with_text,
-                                 (gpointer) "Enter a mobile number of 11 digits starting with 1, "
-                                            "or a landline with its area code, such as "
-                                            "027-85551234"));
+  g_assert_nonnull (ld_test_find_widget (GTK_WIDGET (editor), is_mapped_label_with_text,
+                                         (gpointer) "Enter a mobile number of 11 digits "
+                                                    "starting with 1, or a landline with its "
+                                                    "area code, such as 027-85551234"));
   type_into (GTK_WIDGET (editor), "Phone", "027-8555 1234");
   type_into (GTK_WIDGET (editor), "Contact Person", "李明");
   g_assert_true (gtk_widget_is_sensitive (save));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "unit.save", NULL));
-  iterate_until (no_unit_editor, NULL);
-  iterate_idle ();
+  ld_test_wait_for_no_toplevel (LD_TYPE_UNIT_EDITOR);
+  ld_test_iterate_idle ();
 
   /* Listed, with its contact. */
   model = ld_units_page_get_model (LD_UNITS_PAGE (page));
@@ -627,23 +435,24 @@ test_add_unit (Fixture       *fixture,
   unit = g_list_model_get_item (model, 0);
   g_assert_cmpstr (ld_unit_get_name (unit), ==, "江岸区住建局");
   g_assert_cmpstr (ld_unit_get_phone (unit), ==, "027-85551234");
-  g_assert_nonnull (find_widget (page, is_mapped_label_with_text, (gpointer) "江岸区住建局"));
+  g_assert_nonnull (ld_test_find_widget (page, is_mapped_label_with_text, (gpointer) "江岸区住建局"));
 
   /* Nothing refers to it, so it is deleted, not hidden. */
   g_assert_true (gtk_widget_activate_action (page, "units.delete", "x", ld_unit_get_id (unit)));
   g_object_unref (unit);
-  iterate_idle ();
+  ld_test_iterate_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  g_assert_nonnull (find_widget (page, is_mapped_label_with_text,
-                                 (gpointer) "No Handling Units Yet"));
+  g_assert_nonnull (ld_test_find_widget (page, is_mapped_label_with_text,
+                                         (gpointer) "No Handling Units Yet"));
 }
 
 static void
 test_rename_category (Fixture       *fixture,
                       gconstpointer  data)
 {
+  LdStore *store = ld_test_get_store (fixture);
   LdPreferencesWindow *preferences = present_preferences (fixture, "lists");
-  GtkWidget *page = find_widget (GTK_WIDGET (preferences), is_lists_page, NULL);
+  GtkWidget *page = ld_test_find_widget_of_type (GTK_WIDGET (preferences), LD_TYPE_LISTS_PAGE);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GError) error = NULL;
@@ -656,7 +465,7 @@ test_rename_category (Fixture       *fixture,
   g_assert_nonnull (page);
   group = GTK_WIDGET (ld_lists_page_get_group (LD_LISTS_PAGE (page), LD_LIST_CONCERN_CATEGORY));
 
-  entries = ld_store_list_entries (fixture->store, LD_LIST_CONCERN_CATEGORY, TRUE, &error);
+  entries = ld_store_list_entries (store, LD_LIST_CONCERN_CATEGORY, TRUE, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < entries->len && entry == NULL; i++)
     if (ld_list_entry_get_seed_key (g_ptr_array_index (entries, i)))
@@ -666,18 +475,18 @@ test_rename_category (Fixture       *fixture,
   seed_name = g_strdup (ld_list_entry_get_display_name (entry));
 
   /* The seeded entry shows its default name. */
-  row = find_widget (group, is_entry_row_with_text, seed_name);
+  row = ld_test_find_widget (group, is_entry_row_with_text, seed_name);
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_mapped (row));
 
   /* Renamed, it shows the user's text. */
   gtk_editable_set_text (GTK_EDITABLE (row), "背街小巷整治");
   g_signal_emit_by_name (row, "apply");
-  iterate_idle ();
-  g_assert_nonnull (find_widget (group, is_entry_row_with_text, (gpointer) "背街小巷整治"));
-  g_assert_null (find_widget (group, is_entry_row_with_text, seed_name));
+  ld_test_iterate_idle ();
+  g_assert_nonnull (ld_test_find_widget (group, is_entry_row_with_text, (gpointer) "背街小巷整治"));
+  g_assert_null (ld_test_find_widget (group, is_entry_row_with_text, seed_name));
 
-  after = ld_store_list_entries (fixture->store, LD_LIST_CONCERN_CATEGORY, TRUE, &error);
+  after = ld_store_list_entries (store, LD_LIST_CONCERN_CATEGORY, TRUE, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < after->len; i++)
     if (ld_list_entry_get_id (g_ptr_array_index (after, i)) == id)
@@ -685,14 +494,14 @@ test_rename_category (Fixture       *fixture,
   g_clear_pointer (&after, g_ptr_array_unref);
 
   /* Cleared, it has its default name back. */
-  row = find_widget (group, is_entry_row_with_text, (gpointer) "背街小巷整治");
+  row = ld_test_find_widget (group, is_entry_row_with_text, (gpointer) "背街小巷整治");
   gtk_editable_set_text (GTK_EDITABLE (row), "");
   g_signal_emit_by_name (row, "apply");
-  iterate_idle ();
-  g_assert_nonnull (find_widget (group, is_entry_row_with_text, seed_name));
-  g_assert_null (find_widget (group, is_entry_row_with_text, (gpointer) "背街小巷整治"));
+  ld_test_iterate_idle ();
+  g_assert_nonnull (ld_test_find_widget (group, is_entry_row_with_text, seed_name));
+  g_assert_null (ld_test_find_widget (group, is_entry_row_with_text, (gpointer) "背街小巷整治"));
 
-  after = ld_store_list_entries (fixture->store, LD_LIST_CONCERN_CATEGORY, TRUE, &error);
+  after = ld_store_list_entries (store, LD_LIST_CONCERN_CATEGORY, TRUE, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < after->len; i++)
     if (ld_list_entry_get_id (g_ptr_array_index (after, i)) == id)
@@ -703,14 +512,15 @@ static void
 test_hide_and_move (Fixture       *fixture,
                     gconstpointer  data)
 {
+  LdStore *store = ld_test_get_store (fixture);
   LdPreferencesWindow *preferences = present_preferences (fixture, "lists");
-  GtkWidget *page = find_widget (GTK_WIDGET (preferences), is_lists_page, NULL);
+  GtkWidget *page = ld_test_find_widget_of_type (GTK_WIDGET (preferences), LD_TYPE_LISTS_PAGE);
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GError) error = NULL;
   gint64 first, second;
 
-  before = ld_store_list_entries (fixture->store, LD_LIST_CHANNEL, TRUE, &error);
+  before = ld_store_list_entries (store, LD_LIST_CHANNEL, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (before->len, >=, 2);
   first = ld_list_entry_get_id (g_ptr_array_index (before, 0));
@@ -720,9 +530,9 @@ test_hide_and_move (Fixture       *fixture,
                                              (int) LD_LIST_CHANNEL, first));
   g_assert_true (gtk_widget_activate_action (page, "lists.toggle-hidden", "(ix)",
                                              (int) LD_LIST_CHANNEL, second));
-  iterate_idle ();
+  ld_test_iterate_idle ();
 
-  after = ld_store_list_entries (fixture->store, LD_LIST_CHANNEL, TRUE, &error);
+  after = ld_store_list_entries (store, LD_LIST_CHANNEL, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ld_list_entry_get_id (g_ptr_array_index (after, 0)), ==, second);
   g_assert_cmpint (ld_list_entry_get_id (g_ptr_array_index (after, 1)), ==, first);
@@ -730,19 +540,13 @@ test_hide_and_move (Fixture       *fixture,
   g_assert_false (ld_list_entry_get_hidden (g_ptr_array_index (after, 1)));
 }
 
-static gboolean
-is_spin_button (GtkWidget *widget,
-                gpointer   data)
-{
-  return GTK_IS_SPIN_BUTTON (widget);
-}
-
 static void
 test_add_entry_and_time_limit (Fixture       *fixture,
                                gconstpointer  data)
 {
+  LdStore *store = ld_test_get_store (fixture);
   LdPreferencesWindow *preferences = present_preferences (fixture, "lists");
-  GtkWidget *page = find_widget (GTK_WIDGET (preferences), is_lists_page, NULL);
+  GtkWidget *page = ld_test_find_widget_of_type (GTK_WIDGET (preferences), LD_TYPE_LISTS_PAGE);
   GtkWidget *channels = GTK_WIDGET (ld_lists_page_get_group (LD_LISTS_PAGE (page),
                                                              LD_LIST_CHANNEL));
   GtkWidget *categories = GTK_WIDGET (ld_lists_page_get_group (LD_LISTS_PAGE (page),
@@ -756,18 +560,18 @@ test_add_entry_and_time_limit (Fixture       *fixture,
   GtkWidget *spin;
 
   /* A new channel goes at the end, with the user's text. */
-  add_row = find_widget (channels, is_entry_row_titled, (gpointer) "Add a Channel");
+  add_row = ld_test_find_entry_row (channels, "Add a Channel");
   g_assert_nonnull (add_row);
   gtk_editable_set_text (GTK_EDITABLE (add_row), "  政务微信群  ");
   g_signal_emit_by_name (add_row, "apply");
-  iterate_idle ();
+  ld_test_iterate_idle ();
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
-  row = find_widget (channels, is_entry_row_with_text, (gpointer) "政务微信群");
+  row = ld_test_find_widget (channels, is_entry_row_with_text, (gpointer) "政务微信群");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Added for this station");
-  entries = ld_store_list_entries (fixture->store, LD_LIST_CHANNEL, TRUE, &error);
+  entries = ld_store_list_entries (store, LD_LIST_CHANNEL, TRUE, &error);
   g_assert_no_error (error);
   last = g_ptr_array_index (entries, entries->len - 1);
   g_assert_cmpstr (ld_list_entry_get_name (last), ==, "政务微信群");
@@ -775,21 +579,21 @@ test_add_entry_and_time_limit (Fixture       *fixture,
   g_clear_pointer (&entries, g_ptr_array_unref);
 
   /* A category's own time limit, in working days; empty stands for the general one. */
-  spin = find_widget (categories, is_spin_button, NULL);
+  spin = ld_test_find_widget_of_type (categories, GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (spin);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 20);
-  iterate_idle ();
-  entries = ld_store_list_entries (fixture->store, LD_LIST_CONCERN_CATEGORY, TRUE, &error);
+  ld_test_iterate_idle ();
+  entries = ld_store_list_entries (store, LD_LIST_CONCERN_CATEGORY, TRUE, &error);
   g_assert_no_error (error);
   first = g_ptr_array_index (entries, 0);
   g_assert_cmpint (ld_list_entry_get_time_limit_days (first), ==, 20);
   g_clear_pointer (&entries, g_ptr_array_unref);
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 0);
-  iterate_idle ();
+  ld_test_iterate_idle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "");
-  entries = ld_store_list_entries (fixture->store, LD_LIST_CONCERN_CATEGORY, TRUE, &error);
+  entries = ld_store_list_entries (store, LD_LIST_CONCERN_CATEGORY, TRUE, &error);
   g_assert_no_error (error);
   first = g_ptr_array_index (entries, 0);
   g_assert_cmpint (ld_list_entry_get_time_limit_days (first), <=, 0);
@@ -799,21 +603,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("LIAISON_DESK_LOCALEDIR");
-
   /* The assertions read English. */
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_unsetenv ("LANGUAGE");
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_log_set_writer_func (count_problems_writer, NULL, NULL);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ld_test_init_ui (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -12,104 +12,20 @@
 #include "ld-database.h"
 #include "ld-preferences-window.h"
 #include "ld-store.h"
-#include "ld-test-util.h"
+#include "ld-test-ui.h"
 #include "ld-window.h"
 
 /* The window under Xvfb, as a user meets it: every page through its action, the state it
  * remembers, the page shown when the database cannot be opened, a restore from there, and the
  * Chinese title. Any warning or critical fails the test. */
 
-#define WAIT_SECONDS 20
-
 static const char * const page_names[] = {
   "today", "calendar", "concerns", "suggestions", "deputies", "reports",
 };
 
-static guint n_problems;
-
-typedef struct
-{
-  char       *dir;
-  char       *db_path;
-  GSettings  *settings;
-  LdContext  *context;
-  LdWindow   *window;
-} Fixture;
-
-typedef gboolean (*WidgetPredicate) (GtkWidget *widget,
-                                     gpointer   data);
+typedef LdTestFixture Fixture;
 
 /* ------------------------------------------------------------------ helpers */
-
-static GLogWriterOutput
-count_problems_writer (GLogLevelFlags   log_level,
-                       const GLogField *fields,
-                       gsize            n_fields,
-                       gpointer         user_data)
-{
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    n_problems++;
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer data),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static gboolean
-nothing_pending (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-iterate_idle (void)
-{
-  /* Let layout and frame clock catch up: a few rounds without pending sources. */
-  for (int i = 0; i < 5; i++)
-    {
-      iterate_until (nothing_pending, NULL);
-      g_usleep (2000);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gpointer         data)
-{
-  if (predicate (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gboolean
 is_page_stack (GtkWidget *widget,
@@ -119,45 +35,16 @@ is_page_stack (GtkWidget *widget,
 }
 
 static gboolean
-is_sidebar (GtkWidget *widget,
-            gpointer   data)
-{
-  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
-}
-
-static gboolean
-is_mapped_status_page (GtkWidget *widget,
-                       gpointer   data)
-{
-  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget);
-}
-
-static gboolean
-is_button_for_action (GtkWidget *widget,
-                      gpointer   data)
-{
-  return GTK_IS_BUTTON (widget)
-         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
-}
-
-static gboolean
 is_label_with_text (GtkWidget *widget,
                     gpointer   data)
 {
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
 }
 
-static gboolean
-is_entry_row (GtkWidget *widget,
-              gpointer   data)
-{
-  return ADW_IS_ENTRY_ROW (widget);
-}
-
 static const char *
 visible_page (Fixture *fixture)
 {
-  GtkWidget *stack = find_widget (GTK_WIDGET (fixture->window), is_page_stack, NULL);
+  GtkWidget *stack = ld_test_find_widget (GTK_WIDGET (fixture->window), is_page_stack, NULL);
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
@@ -166,7 +53,7 @@ visible_page (Fixture *fixture)
 static const char *
 selected_sidebar_page (Fixture *fixture)
 {
-  GtkWidget *sidebar = find_widget (GTK_WIDGET (fixture->window), is_sidebar, NULL);
+  GtkWidget *sidebar = ld_test_find_sidebar (GTK_WIDGET (fixture->window));
   GtkListBoxRow *row;
   GVariant *target;
 
@@ -179,30 +66,14 @@ selected_sidebar_page (Fixture *fixture)
   return g_variant_get_string (target, NULL);
 }
 
-static void
-present_window (Fixture    *fixture,
-                const char *db_path,
-                GError     *open_error)
-{
-  fixture->window = ld_window_new (NULL, fixture->context, db_path, open_error);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate_until (widget_is_mapped, fixture->window);
-  iterate_idle ();
-}
-
 /* A database without a station opens on the station profile; these tests are about the window
  * that comes after it. */
 static void
 add_station (LdDatabase *database)
 {
   g_autoptr(LdStore) store = ld_store_new (database);
-  g_autoptr(LdStation) station = ld_station_new ();
-  g_autoptr(GError) error = NULL;
 
-  ld_station_set_name (station, "东湖街道代表联络站");
-  ld_station_set_reporting_unit (station, "东湖街道人大工委");
-  ld_store_save_station (store, station, &error);
-  g_assert_no_error (error);
+  ld_test_save_station (store, "东湖街道代表联络站", "东湖街道人大工委");
 }
 
 static void
@@ -250,78 +121,6 @@ context_has_database (gpointer data)
   return ld_context_get_database (LD_CONTEXT (data)) != NULL;
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
-/* ------------------------------------------------------------------ fixture */
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  fixture->dir = ld_test_make_tmpdir ();
-  fixture->db_path = g_build_filename (fixture->dir, "liaison-desk.db", NULL);
-  fixture->settings = g_settings_new (BASE_APPLICATION_ID);
-
-  /* The memory backend lives as long as the process: start every test from the defaults. */
-  g_object_get (fixture->settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i]; i++)
-    g_settings_reset (fixture->settings, keys[i]);
-
-  fixture->context = ld_context_new (fixture->settings);
-  n_problems = 0;
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  LdDatabase *database = ld_context_get_database (fixture->context);
-
-  if (fixture->window)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_idle ();
-
-  if (database)
-    {
-      g_autoptr(LdDatabase) closing = g_object_ref (database);
-
-      ld_context_set_database (fixture->context, NULL);
-      ld_database_close (closing);
-    }
-
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->settings);
-  ld_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->db_path, g_free);
-  g_clear_pointer (&fixture->dir, g_free);
-
-  g_assert_cmpuint (n_problems, ==, 0);
-}
-
 /* ------------------------------------------------------------------ tests */
 
 static void
@@ -329,7 +128,7 @@ test_every_page (Fixture       *fixture,
                  gconstpointer  data)
 {
   open_fresh_database (fixture);
-  present_window (fixture, fixture->db_path, NULL);
+  ld_test_present_window (fixture, fixture->db_path, NULL);
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Liaison Desk");
   g_assert_cmpstr (visible_page (fixture), ==, "today");
@@ -343,7 +142,7 @@ test_every_page (Fixture       *fixture,
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page",
                                                  "s", page_names[i]));
-      iterate_idle ();
+      ld_test_iterate_idle ();
 
       g_assert_cmpstr (visible_page (fixture), ==, page_names[i]);
       g_assert_cmpstr (ld_window_get_page (fixture->window), ==, page_names[i]);
@@ -353,7 +152,7 @@ test_every_page (Fixture       *fixture,
       g_assert_cmpstr (saved, ==, page_names[i]);
 
       /* Each page says what it will hold, and does not pretend to hold anything yet. */
-      status_page = find_widget (GTK_WIDGET (fixture->window), is_mapped_status_page, NULL);
+      status_page = ld_test_find_mapped_status_page (GTK_WIDGET (fixture->window));
       g_assert_nonnull (status_page);
       g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), !=, "");
       g_assert_cmpuint (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (status_page))),
@@ -374,7 +173,7 @@ test_remembers_state (Fixture       *fixture,
   g_settings_set_int (fixture->settings, "window-height", 640);
 
   open_fresh_database (fixture);
-  present_window (fixture, fixture->db_path, NULL);
+  ld_test_present_window (fixture, fixture->db_path, NULL);
 
   g_assert_cmpstr (visible_page (fixture), ==, "reports");
   g_assert_cmpstr (selected_sidebar_page (fixture), ==, "reports");
@@ -386,7 +185,7 @@ test_remembers_state (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 820, 600);
   gtk_window_close (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
-  iterate_idle ();
+  ld_test_iterate_idle ();
 
   g_assert_cmpint (g_settings_get_int (fixture->settings, "window-width"), ==, 820);
   g_assert_cmpint (g_settings_get_int (fixture->settings, "window-height"), ==, 600);
@@ -409,9 +208,9 @@ test_database_error (Fixture       *fixture,
   g_assert_null (database);
   g_assert_error (error, LD_DATABASE_ERROR, LD_DATABASE_ERROR_NOT_A_DATABASE);
 
-  present_window (fixture, fixture->db_path, error);
+  ld_test_present_window (fixture, fixture->db_path, error);
 
-  status_page = find_widget (GTK_WIDGET (fixture->window), is_mapped_status_page, NULL);
+  status_page = ld_test_find_mapped_status_page (GTK_WIDGET (fixture->window));
   g_assert_nonnull (status_page);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
                    "The Database Could Not Be Opened");
@@ -419,23 +218,22 @@ test_database_error (Fixture       *fixture,
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)), ==, escaped);
 
   /* The ways out are there and usable; there is no backup to offer. */
-  button = find_widget (status_page, is_button_for_action, (gpointer) "win.choose-database");
+  button = ld_test_find_button_for_action (status_page, "win.choose-database");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_is_sensitive (button));
 
-  button = find_widget (status_page, is_button_for_action, (gpointer) "window.close");
+  button = ld_test_find_button_for_action (status_page, "window.close");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_is_sensitive (button));
 
-  button = find_widget (status_page, is_button_for_action, (gpointer) "win.restore-newest-backup");
+  button = ld_test_find_button_for_action (status_page, "win.restore-newest-backup");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_get_mapped (button));
 
   /* The pages are out of reach while no database is open. */
-  g_assert_false (gtk_widget_get_mapped (find_widget (GTK_WIDGET (fixture->window),
-                                                      is_sidebar, NULL)));
+  g_assert_false (gtk_widget_get_mapped (ld_test_find_sidebar (GTK_WIDGET (fixture->window))));
 
   /* Nothing touched the file. */
   after = read_bytes (fixture->db_path);
@@ -464,14 +262,6 @@ widget_is_unmapped (gpointer data)
   return !gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
-static gboolean
-sidebar_is_mapped (gpointer data)
-{
-  GtkWidget *sidebar = find_widget (GTK_WIDGET (data), is_sidebar, NULL);
-
-  return sidebar && gtk_widget_get_mapped (sidebar);
-}
-
 /* The window shows at once and says what it is waiting for while the database is checked. */
 static void
 test_opening (Fixture       *fixture,
@@ -479,19 +269,19 @@ test_opening (Fixture       *fixture,
 {
   GtkWidget *status_page;
 
-  present_window (fixture, fixture->db_path, NULL);
+  ld_test_present_window (fixture, fixture->db_path, NULL);
 
-  status_page = find_widget (GTK_WIDGET (fixture->window), is_mapped_status_page, NULL);
+  status_page = ld_test_find_mapped_status_page (GTK_WIDGET (fixture->window));
   g_assert_nonnull (status_page);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
                    "Opening the Database…");
-  g_assert_false (sidebar_is_mapped (fixture->window));
+  g_assert_false (ld_test_sidebar_is_mapped (fixture->window));
 
   ld_database_open_async (fixture->db_path, NULL, opened_cb, fixture);
-  iterate_until (sidebar_is_mapped, fixture->window);
-  iterate_until (widget_is_unmapped, status_page);
+  ld_test_iterate_until (ld_test_sidebar_is_mapped, fixture->window);
+  ld_test_iterate_until (widget_is_unmapped, status_page);
 
-  status_page = find_widget (GTK_WIDGET (fixture->window), is_mapped_status_page, NULL);
+  status_page = ld_test_find_mapped_status_page (GTK_WIDGET (fixture->window));
   g_assert_nonnull (status_page);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
                    "Nothing Due Today");
@@ -530,10 +320,10 @@ test_restore_newest_backup (Fixture       *fixture,
   g_assert_null (database);
   g_assert_nonnull (error);
 
-  present_window (fixture, fixture->db_path, error);
+  ld_test_present_window (fixture, fixture->db_path, error);
 
-  button = find_widget (GTK_WIDGET (fixture->window), is_button_for_action,
-                        (gpointer) "win.restore-newest-backup");
+  button = ld_test_find_button_for_action (GTK_WIDGET (fixture->window),
+                                           "win.restore-newest-backup");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_is_sensitive (button));
@@ -541,20 +331,18 @@ test_restore_newest_backup (Fixture       *fixture,
   /* The restore asks first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                              "win.restore-newest-backup", NULL));
-  iterate_until (message_dialog_shown, NULL);
-  dialog = find_message_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (ld_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   /* As the dialog's button does: answer, then close. */
   adw_message_dialog_response (dialog, "restore");
   gtk_window_close (GTK_WINDOW (dialog));
 
-  iterate_until (context_has_database, fixture->context);
-  iterate_idle ();
+  ld_test_iterate_until (context_has_database, fixture->context);
+  ld_test_iterate_idle ();
 
   /* The pages are back, and the damaged file was kept aside, not deleted. */
-  g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (fixture->window),
-                                                     is_sidebar, NULL)));
+  g_assert_true (gtk_widget_get_mapped (ld_test_find_sidebar (GTK_WIDGET (fixture->window))));
   dir = g_dir_open (fixture->dir, 0, NULL);
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)))
@@ -576,33 +364,32 @@ test_preferences (Fixture       *fixture,
   GtkWidget *empty;
 
   open_fresh_database (fixture);
-  present_window (fixture, fixture->db_path, NULL);
+  ld_test_present_window (fixture, fixture->db_path, NULL);
   g_settings_set_string (fixture->settings, "operator-name", "王芳");
 
   preferences = ld_preferences_window_new (GTK_WINDOW (fixture->window), fixture->context,
                                            fixture->db_path);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "backups");
-  gtk_window_present (GTK_WINDOW (preferences));
-  iterate_until (widget_is_mapped, preferences);
-  iterate_idle ();
+  ld_test_present (GTK_WINDOW (preferences));
 
   /* A fresh database has no backups, and says so. */
-  empty = find_widget (GTK_WIDGET (preferences), is_label_with_text, (gpointer) "No backups yet");
+  empty = ld_test_find_widget (GTK_WIDGET (preferences), is_label_with_text,
+                               (gpointer) "No backups yet");
   g_assert_nonnull (empty);
   g_assert_true (gtk_widget_get_mapped (empty));
 
   backup = ld_database_backup (ld_context_get_database (fixture->context), 10, &error);
   g_assert_no_error (error);
   ld_preferences_window_reload_backups (preferences);
-  iterate_idle ();
+  ld_test_iterate_idle ();
   g_assert_false (gtk_widget_get_mapped (empty));
-  g_assert_nonnull (find_widget (GTK_WIDGET (preferences), is_button_for_action,
-                                 (gpointer) "prefs.restore-backup"));
+  g_assert_nonnull (ld_test_find_button_for_action (GTK_WIDGET (preferences),
+                                                    "prefs.restore-backup"));
 
   /* The operator name shown is the one in the settings. */
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "general");
-  iterate_idle ();
-  entry_row = find_widget (GTK_WIDGET (preferences), is_entry_row, NULL);
+  ld_test_iterate_idle ();
+  entry_row = ld_test_find_widget_of_type (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (entry_row);
   g_assert_true (gtk_widget_get_mapped (entry_row));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row)), ==, "王芳");
@@ -686,7 +473,7 @@ test_chinese_title (Fixture       *fixture,
     }
 
   open_fresh_database (fixture);
-  present_window (fixture, fixture->db_path, NULL);
+  ld_test_present_window (fixture, fixture->db_path, NULL);
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "联络站工作台");
 }
@@ -705,13 +492,13 @@ test_chinese_window (Fixture       *fixture,
     }
 
   open_fresh_database (fixture);
-  present_window (fixture, fixture->db_path, NULL);
+  ld_test_present_window (fixture, fixture->db_path, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
       gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
                                   page_names[i]);
-      iterate_idle ();
+      ld_test_iterate_idle ();
       assert_labels_translated (GTK_WIDGET (fixture->window), fixture->dir);
     }
   gtk_window_destroy (GTK_WINDOW (fixture->window));
@@ -726,7 +513,7 @@ test_chinese_window (Fixture       *fixture,
     g_assert_null (database);
     g_clear_object (&fixture->context);
     fixture->context = ld_context_new (fixture->settings);
-    present_window (fixture, garbage_path, error);
+    ld_test_present_window (fixture, garbage_path, error);
     assert_labels_translated (GTK_WIDGET (fixture->window), garbage_path);
   }
 }
@@ -735,8 +522,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("LIAISON_DESK_LOCALEDIR");
-
   /* The English assertions need English whatever language the test run has; only the child of
    * test_chinese_title() keeps the Chinese it was started with. */
   if (g_getenv ("LD_TEST_LANGUAGE") == NULL)
@@ -745,18 +530,10 @@ main (int   argc,
       g_unsetenv ("LANGUAGE");
     }
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_log_set_writer_func (count_problems_writer, NULL, NULL);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ld_test_init_ui (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, ld_test_fixture_set_up, func, ld_test_fixture_tear_down)
 
   ADD ("/ui-smoke/every-page", test_every_page);
   ADD ("/ui-smoke/remembers-state", test_remembers_state);

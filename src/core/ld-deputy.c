@@ -179,19 +179,6 @@ set_text (char       **field,
   return TRUE;
 }
 
-static void
-check_text (GHashTable *errors,
-            const char *field,
-            const char *text,
-            guint       max_chars,
-            gboolean    multiline)
-{
-  char *message = ld_validation_check_text (text, max_chars, multiline);
-
-  if (message)
-    g_hash_table_insert (errors, (gpointer) field, message);
-}
-
 /* ------------------------------------------------------------------ overrides */
 
 static void
@@ -774,19 +761,12 @@ GHashTable *
 ld_deputy_validate (LdDeputy *self)
 {
   GHashTable *errors;
-  g_autoptr(GError) phone_error = NULL;
-  g_autofree char *phone = NULL;
-  g_autofree char *name = NULL;
 
   g_return_val_if_fail (LD_IS_DEPUTY (self), NULL);
 
-  errors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  errors = ld_validation_errors_new ();
 
-  name = ld_validation_strip_text (self->name);
-  if (name[0] == '\0')
-    g_hash_table_insert (errors, (gpointer) "name", g_strdup (_("Enter a name")));
-  else
-    check_text (errors, "name", name, NAME_MAX_CHARS, FALSE);
+  ld_validation_check_required (errors, "name", self->name, NAME_MAX_CHARS, _("Enter a name"));
 
   if (self->gender != NULL
       && !g_str_equal (self->gender, "female") && !g_str_equal (self->gender, "male"))
@@ -796,15 +776,12 @@ ld_deputy_validate (LdDeputy *self)
   if (!g_strv_contains (levels, self->level))
     g_hash_table_insert (errors, (gpointer) "level", g_strdup (_("Choose a level")));
 
-  check_text (errors, "group", self->group, TEXT_MAX_CHARS, FALSE);
-  check_text (errors, "constituency", self->constituency, TEXT_MAX_CHARS, FALSE);
-  check_text (errors, "occupation", self->occupation, TEXT_MAX_CHARS, FALSE);
-  check_text (errors, "workplace", self->workplace, TEXT_MAX_CHARS, FALSE);
-  check_text (errors, "notes", self->notes, NOTES_MAX_CHARS, TRUE);
-
-  phone = ld_phone_normalize (self->phone, &phone_error);
-  if (phone == NULL)
-    g_hash_table_insert (errors, (gpointer) "phone", g_strdup (phone_error->message));
+  ld_validation_check_field (errors, "group", self->group, TEXT_MAX_CHARS, FALSE);
+  ld_validation_check_field (errors, "constituency", self->constituency, TEXT_MAX_CHARS, FALSE);
+  ld_validation_check_field (errors, "occupation", self->occupation, TEXT_MAX_CHARS, FALSE);
+  ld_validation_check_field (errors, "workplace", self->workplace, TEXT_MAX_CHARS, FALSE);
+  ld_validation_check_field (errors, "notes", self->notes, NOTES_MAX_CHARS, TRUE);
+  ld_validation_check_phone (errors, "phone", self->phone);
 
   return errors;
 }

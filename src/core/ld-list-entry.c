@@ -484,18 +484,19 @@ ld_list_entry_validate (LdListEntry *self)
 {
   GHashTable *errors;
   g_autofree char *name = NULL;
-  char *message;
 
   g_return_val_if_fail (LD_IS_LIST_ENTRY (self), NULL);
 
-  errors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  errors = ld_validation_errors_new ();
 
   /* A seeded entry without a name of its own shows the default. */
-  name = ld_validation_strip_text (self->name != NULL ? self->name : "");
-  if (name[0] == '\0' && self->seed_key == NULL)
-    g_hash_table_insert (errors, (gpointer) "name", g_strdup (_("Enter a name")));
-  else if ((message = ld_validation_check_text (name, NAME_MAX_CHARS, FALSE)))
-    g_hash_table_insert (errors, (gpointer) "name", message);
+  if (self->seed_key == NULL)
+    ld_validation_check_required (errors, "name", self->name, NAME_MAX_CHARS, _("Enter a name"));
+  else
+    {
+      name = ld_validation_strip_text (self->name);
+      ld_validation_check_field (errors, "name", name, NAME_MAX_CHARS, FALSE);
+    }
 
   if (self->kind == LD_LIST_CONCERN_CATEGORY && self->time_limit_days > TIME_LIMIT_MAX)
     g_hash_table_insert (errors, (gpointer) "time-limit-days",

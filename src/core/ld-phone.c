@@ -298,3 +298,62 @@ ld_validation_strip_text (const char *text)
 
   return g_strndup (start, end - start);
 }
+
+GHashTable *
+ld_validation_errors_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+}
+
+void
+ld_validation_check_field (GHashTable *errors,
+                           const char *field,
+                           const char *text,
+                           guint       max_chars,
+                           gboolean    multiline)
+{
+  char *message;
+
+  g_return_if_fail (errors != NULL);
+  g_return_if_fail (field != NULL);
+
+  message = ld_validation_check_text (text, max_chars, multiline);
+  if (message)
+    g_hash_table_insert (errors, (gpointer) field, message);
+}
+
+void
+ld_validation_check_required (GHashTable *errors,
+                              const char *field,
+                              const char *text,
+                              guint       max_chars,
+                              const char *required_message)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (errors != NULL);
+  g_return_if_fail (field != NULL);
+  g_return_if_fail (required_message != NULL);
+
+  stripped = ld_validation_strip_text (text);
+  if (stripped[0] == '\0')
+    g_hash_table_insert (errors, (gpointer) field, g_strdup (required_message));
+  else
+    ld_validation_check_field (errors, field, stripped, max_chars, FALSE);
+}
+
+void
+ld_validation_check_phone (GHashTable *errors,
+                           const char *field,
+                           const char *phone)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = NULL;
+
+  g_return_if_fail (errors != NULL);
+  g_return_if_fail (field != NULL);
+
+  normalized = ld_phone_normalize (phone, &error);
+  if (normalized == NULL)
+    g_hash_table_insert (errors, (gpointer) field, g_strdup (error->message));
+}

@@ -39,4 +39,27 @@ char   *ld_validation_check_text  (const char  *text,
  * of Chinese input methods; "" for NULL. */
 char   *ld_validation_strip_text  (const char  *text);
 
+/*
+ * The records' validation tables: field (a static property name) → message. The checks below add
+ * the message of a field that breaks its rule and leave the table alone otherwise.
+ */
+GHashTable *ld_validation_errors_new      (void);
+/* ld_validation_check_text() on @text. */
+void        ld_validation_check_field     (GHashTable  *errors,
+                                           const char  *field,
+                                           const char  *text,
+                                           guint        max_chars,
+                                           gboolean     multiline);
+/* A field that must not be empty: @required_message when nothing is left of @text once
+ * stripped, otherwise ld_validation_check_text() on the stripped text. */
+void        ld_validation_check_required  (GHashTable  *errors,
+                                           const char  *field,
+                                           const char  *text,
+                                           guint        max_chars,
+                                           const char  *required_message);
+/* An optional phone number: the message of ld_phone_normalize() when it is not one. */
+void        ld_validation_check_phone     (GHashTable  *errors,
+                                           const char  *field,
+                                           const char  *phone);
+
 G_END_DECLS

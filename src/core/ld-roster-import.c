@@ -19,8 +19,8 @@
  * padded with full-width spaces to line up, phone numbers written every possible way.
  *
  * Checking happens once, when the import is made, so that the preview shows exactly what will
- * be imported; ld_roster_import_run() then writes the chosen rows in one transaction, with its
- * own statements, because every store save is a transaction of its own.
+ * be imported; ld_roster_import_run() then hands the chosen rows to the store, which writes
+ * them in one transaction and checks again, inside it, that none has been added meanwhile.
  */
 
 /* How far down a title block may push the row of headers. */
@@ -69,6 +69,7 @@ struct _LdRosterImport
   LdCsvEncoding  encoding;
   guint          n_valid;
   guint          imported : 1;
+  guint          running : 1;   /* a run_async() is writing */
 };
 
 G_DEFINE_FINAL_TYPE (LdRosterImport, ld_roster_import, G_TYPE_OBJECT)
@@ -956,159 +957,230 @@ check_table (LdRosterImport  *self,
 
 /* ------------------------------------------------------------------ writing */
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *value)
-{
-  if (value == NULL || value[0] == '\0')
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
+/*
+ * What one run hands to the store: copies of the rows to import, so that a worker thread never
+ * writes to the records the preview shows; they take their new ids back on the calling thread.
+ */
 typedef struct
 {
-  Row    *row;
-  gint64  id;
-  char   *uuid;
-} Inserted;
+  LdStore      *store;
+  LdImportKind  kind;
+  gint64        station_id;
+  GPtrArray    *records;   /* LdDeputy or LdUnit copies, in file order */
+  GArray       *rows;      /* guint: where each copy's row is in the import's rows */
+  GArray       *lines;     /* guint: the file's line of each copy, for messages */
+} Batch;
 
 static void
-inserted_clear (Inserted *inserted)
+batch_free (gpointer data)
 {
-  g_clear_pointer (&inserted->uuid, g_free);
+  Batch *batch = data;
+
+  g_clear_object (&batch->store);
+  g_clear_pointer (&batch->records, g_ptr_array_unref);
+  g_clear_pointer (&batch->rows, g_array_unref);
+  g_clear_pointer (&batch->lines, g_array_unref);
+  g_free (batch);
 }
 
-/* Another window may have added the same person between the check and now. */
-static gboolean
-exists_now (sqlite3_stmt *stmt)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Batch, batch_free)
+
+/* What a run would import, or NULL with @error set when it must not run. */
+static Batch *
+batch_new (LdRosterImport  *self,
+           gint64           station_id,
+           gboolean         only_valid,
+           GError         **error)
 {
-  gboolean found = sqlite3_step (stmt) == SQLITE_ROW;
+  g_autoptr(Batch) batch = NULL;
+  guint n_invalid;
 
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return found;
-}
-
-static gboolean
-insert_rows (LdRosterImport  *self,
-             sqlite3         *db,
-             gint64           station_id,
-             gboolean         only_valid,
-             GArray          *inserted,
-             GError         **error)
-{
-  static const char deputy_sql[] =
-    "INSERT INTO deputies (station_id, name, gender, level, professional_group, constituency,"
-    " occupation, workplace, phone, status, notes, name_pinyin)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'active', ?10, ?11)"
-    " RETURNING id, uuid";
-  static const char deputy_exists_sql[] =
-    "SELECT 1 FROM deputies WHERE name = ?1 AND (?2 IS NULL OR phone = ?2) LIMIT 1";
-  static const char unit_sql[] =
-    "INSERT INTO units (name, kind, contact, phone) VALUES (?1, ?2, ?3, ?4) RETURNING id, uuid";
-  static const char unit_exists_sql[] =
-    "SELECT 1 FROM units WHERE name = ?1 LIMIT 1";
-  gboolean deputies = self->kind == LD_IMPORT_DEPUTIES;
-  sqlite3_stmt *insert = NULL;
-  sqlite3_stmt *exists = NULL;
-  gboolean ok = FALSE;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, deputies ? deputy_sql : unit_sql, -1, &insert, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, deputies ? deputy_exists_sql : unit_exists_sql, -1, &exists,
-                             NULL);
-  if (rc != SQLITE_OK)
+  if (self->imported)
     {
-      ld_database_set_error_from_sqlite (error, db, rc, _("Importing the roster"));
-      goto out;
+      g_set_error_literal (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID,
+                           _("This file has already been imported."));
+      return NULL;
     }
+
+  n_invalid = self->rows->len - self->n_valid;
+  if (n_invalid > 0 && !only_valid)
+    {
+      g_set_error (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID,
+                   /* Translators: %u is a number of rows */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u row has problems, so nothing was imported. Correct the file "
+                                "or import only the valid rows.",
+                                "%u rows have problems, so nothing was imported. Correct the "
+                                "file or import only the valid rows.",
+                                n_invalid),
+                   n_invalid);
+      return NULL;
+    }
+
+  batch = g_new0 (Batch, 1);
+  batch->store = g_object_ref (self->store);
+  batch->kind = self->kind;
+  batch->station_id = station_id;
+  batch->records = g_ptr_array_new_full (self->n_valid, g_object_unref);
+  batch->rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->n_valid);
+  batch->lines = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->n_valid);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
       Row *row = g_ptr_array_index (self->rows, i);
-      Inserted done = { row, 0, NULL };
-      g_autofree char *initials = NULL;
-      const char *name;
 
       if (row->errors != NULL)
-        {
-          g_assert (only_valid);
-          continue;
-        }
+        continue;
 
-      if (deputies)
+      if (self->kind == LD_IMPORT_DEPUTIES)
+        {
+          LdDeputy *copy = ld_deputy_copy (LD_DEPUTY (row->record));
+
+          ld_deputy_set_station_id (copy, station_id);
+          g_ptr_array_add (batch->records, copy);
+        }
+      else
+        g_ptr_array_add (batch->records, ld_unit_copy (LD_UNIT (row->record)));
+
+      g_array_append_val (batch->rows, i);
+      g_array_append_val (batch->lines, row->line);
+    }
+
+  return g_steal_pointer (&batch);
+}
+
+/* Another window may have added the same person or unit between the check and the import. */
+static gboolean
+batch_is_in_store (Batch *batch,
+                   guint  index)
+{
+  GObject *record = g_ptr_array_index (batch->records, index);
+
+  if (batch->kind == LD_IMPORT_DEPUTIES)
+    return ld_store_find_deputy (batch->store, ld_deputy_get_name (LD_DEPUTY (record)),
+                                 ld_deputy_get_phone (LD_DEPUTY (record)), NULL) > 0;
+
+  return ld_store_find_unit (batch->store, ld_unit_get_name (LD_UNIT (record)), NULL) > 0;
+}
+
+/* Writes @batch in one transaction through the store; safe in a worker thread. When the store
+ * refuses a record, the error names the line of the file it came from. */
+static gboolean
+batch_write (Batch   *batch,
+             GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint failed = G_MAXUINT;
+  guint line;
+  gboolean ok;
+
+  if (batch->kind == LD_IMPORT_DEPUTIES)
+    ok = ld_store_insert_deputies (batch->store, batch->records, &failed, &local_error);
+  else
+    ok = ld_store_insert_units (batch->store, batch->records, &failed, &local_error);
+
+  if (ok)
+    return TRUE;
+
+  if (failed >= batch->records->len)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  line = g_array_index (batch->lines, guint, failed);
+
+  /* The row passed the record's own rules when the file was read; refused now as invalid, with
+   * its name in the roster, it is a duplicate that came in between. */
+  if (g_error_matches (local_error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID)
+      && batch_is_in_store (batch, failed))
+    {
+      GObject *record = g_ptr_array_index (batch->records, failed);
+      const char *name;
+
+      name = batch->kind == LD_IMPORT_DEPUTIES ? ld_deputy_get_name (LD_DEPUTY (record))
+                                               : ld_unit_get_name (LD_UNIT (record));
+      g_set_error (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID,
+                   /* Translators: %s is a name, %u a line number in the file */
+                   _("“%s” on line %u was added after the file was checked. Nothing was "
+                     "imported; open the file again to check it."),
+                   name, line);
+      return FALSE;
+    }
+
+  g_set_error (error, local_error->domain, local_error->code,
+               /* Translators: %u is a line number in the file, %s the problem in plain words */
+               _("Importing line %u failed: %s"), line, local_error->message);
+  return FALSE;
+}
+
+/* After the commit, on the thread that owns the import: the imported rows take their ids. */
+static void
+batch_apply (LdRosterImport *self,
+             Batch          *batch)
+{
+  self->imported = TRUE;
+
+  for (guint i = 0; i < batch->records->len; i++)
+    {
+      Row *row = g_ptr_array_index (self->rows, g_array_index (batch->rows, guint, i));
+      GObject *stored = g_ptr_array_index (batch->records, i);
+
+      if (self->kind == LD_IMPORT_DEPUTIES)
         {
           LdDeputy *deputy = LD_DEPUTY (row->record);
 
-          name = ld_deputy_get_name (deputy);
-          bind_text (exists, 1, name);
-          bind_text (exists, 2, ld_deputy_get_phone (deputy));
-
-          sqlite3_bind_int64 (insert, 1, station_id);
-          bind_text (insert, 2, name);
-          bind_text (insert, 3, ld_deputy_get_gender (deputy));
-          bind_text (insert, 4, ld_deputy_get_level (deputy));
-          bind_text (insert, 5, ld_deputy_get_group (deputy));
-          bind_text (insert, 6, ld_deputy_get_constituency (deputy));
-          bind_text (insert, 7, ld_deputy_get_occupation (deputy));
-          bind_text (insert, 8, ld_deputy_get_workplace (deputy));
-          bind_text (insert, 9, ld_deputy_get_phone (deputy));
-          bind_text (insert, 10, ld_deputy_get_notes (deputy));
-          initials = ld_deputy_name_initials (name);
-          bind_text (insert, 11, initials);
+          g_object_freeze_notify (G_OBJECT (deputy));
+          ld_deputy_set_id (deputy, ld_deputy_get_id (LD_DEPUTY (stored)));
+          ld_deputy_set_uuid (deputy, ld_deputy_get_uuid (LD_DEPUTY (stored)));
+          ld_deputy_set_station_id (deputy, batch->station_id);
+          g_object_thaw_notify (G_OBJECT (deputy));
         }
       else
-        {
-          LdUnit *unit = LD_UNIT (row->record);
-
-          name = ld_unit_get_name (unit);
-          bind_text (exists, 1, name);
-
-          bind_text (insert, 1, name);
-          bind_text (insert, 2, ld_unit_get_kind (unit));
-          bind_text (insert, 3, ld_unit_get_contact (unit));
-          bind_text (insert, 4, ld_unit_get_phone (unit));
-        }
-
-      if (exists_now (exists))
-        {
-          g_set_error (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID,
-                       /* Translators: %s is a name, %u a line number in the file */
-                       _("“%s” on line %u was added after the file was checked. Nothing was "
-                         "imported; open the file again to check it."),
-                       name, row->line);
-          goto out;
-        }
-
-      rc = sqlite3_step (insert);
-      if (rc == SQLITE_ROW)
-        {
-          done.id = sqlite3_column_int64 (insert, 0);
-          done.uuid = g_strdup ((const char *) sqlite3_column_text (insert, 1));
-          rc = sqlite3_step (insert);
-        }
-      if (rc != SQLITE_DONE)
-        {
-          /* Translators: %u is a line number in the file */
-          g_autofree char *what = g_strdup_printf (_("Importing line %u"), row->line);
-
-          ld_database_set_error_from_sqlite (error, db, rc, what);
-          g_free (done.uuid);
-          goto out;
-        }
-      sqlite3_reset (insert);
-      sqlite3_clear_bindings (insert);
-      g_array_append_val (inserted, done);
+        ld_unit_set_id (LD_UNIT (row->record), ld_unit_get_id (LD_UNIT (stored)));
     }
-  ok = TRUE;
+}
 
-out:
-  sqlite3_finalize (insert);
-  sqlite3_finalize (exists);
-  return ok;
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Batch *batch = task_data;
+  GError *error = NULL;
+
+  /* Once the transaction has begun it runs to its end: cancelling can only stop it before. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (batch_write (batch, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Back on the thread that started the run, after the store has emitted ::changed there. */
+static void
+write_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LdRosterImport *self = LD_ROSTER_IMPORT (source_object);
+  g_autoptr(GTask) task = user_data;
+  Batch *batch = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  self->running = FALSE;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  batch_apply (self, batch);
+  g_task_return_int (task, batch->records->len);
 }
 
 /* ------------------------------------------------------------------ GObject */
@@ -1318,78 +1390,103 @@ ld_roster_import_run (LdRosterImport  *self,
                       guint           *n_imported,
                       GError         **error)
 {
-  g_autoptr(GArray) inserted = NULL;
-  LdDatabase *database;
-  guint n_invalid;
+  g_autoptr(Batch) batch = NULL;
 
   g_return_val_if_fail (LD_IS_ROSTER_IMPORT (self), FALSE);
   g_return_val_if_fail (self->kind == LD_IMPORT_UNITS || station_id > 0, FALSE);
+  g_return_val_if_fail (!self->running, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (n_imported)
     *n_imported = 0;
 
-  if (self->imported)
-    {
-      g_set_error_literal (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID,
-                           _("This file has already been imported."));
-      return FALSE;
-    }
+  batch = batch_new (self, station_id, only_valid, error);
+  if (batch == NULL)
+    return FALSE;
 
-  n_invalid = self->rows->len - self->n_valid;
-  if (n_invalid > 0 && !only_valid)
-    {
-      g_set_error (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID,
-                   /* Translators: %u is a number of rows */
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "%u row has problems, so nothing was imported. Correct the file "
-                                "or import only the valid rows.",
-                                "%u rows have problems, so nothing was imported. Correct the "
-                                "file or import only the valid rows.",
-                                n_invalid),
-                   n_invalid);
-      return FALSE;
-    }
-
-  if (self->n_valid == 0)
+  /* Nothing to write: no transaction, and no ::changed for nothing. */
+  if (batch->records->len == 0)
     return TRUE;
 
-  database = ld_store_get_database (self->store);
-  if (!ld_database_begin_immediate (database, error))
+  if (!batch_write (batch, error))
     return FALSE;
 
-  inserted = g_array_sized_new (FALSE, FALSE, sizeof (Inserted), self->n_valid);
-  g_array_set_clear_func (inserted, (GDestroyNotify) inserted_clear);
-
-  if (!insert_rows (self, ld_database_get_handle (database), station_id, only_valid, inserted,
-                    error))
-    {
-      ld_database_rollback (database);
-      return FALSE;
-    }
-
-  if (!ld_database_commit (database, error))
-    return FALSE;
-
-  self->imported = TRUE;
-  for (guint i = 0; i < inserted->len; i++)
-    {
-      Inserted *done = &g_array_index (inserted, Inserted, i);
-
-      if (self->kind == LD_IMPORT_DEPUTIES)
-        {
-          ld_deputy_set_id (LD_DEPUTY (done->row->record), done->id);
-          ld_deputy_set_uuid (LD_DEPUTY (done->row->record), done->uuid);
-          ld_deputy_set_station_id (LD_DEPUTY (done->row->record), station_id);
-        }
-      else
-        ld_unit_set_id (LD_UNIT (done->row->record), done->id);
-    }
-
+  batch_apply (self, batch);
   if (n_imported)
-    *n_imported = inserted->len;
-
-  g_signal_emit_by_name (self->store, "changed",
-                         self->kind == LD_IMPORT_DEPUTIES ? "deputy" : "unit", (gint64) 0);
+    *n_imported = batch->records->len;
   return TRUE;
+}
+
+/**
+ * ld_roster_import_run_async:
+ *
+ * As ld_roster_import_run(), with the write in a worker thread. The store emits ::changed on
+ * its own thread before @callback runs, and the imported records carry their ids by then.
+ * Cancelling stops the import only before its transaction begins (nothing is imported, and the
+ * error is %G_IO_ERROR_CANCELLED); once begun, it runs to its end and the outcome is reported
+ * as it is. Meanwhile other writes through the store wait for it.
+ */
+void
+ld_roster_import_run_async (LdRosterImport      *self,
+                            gint64               station_id,
+                            gboolean             only_valid,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  GError *error = NULL;
+  Batch *batch;
+
+  g_return_if_fail (LD_IS_ROSTER_IMPORT (self));
+  g_return_if_fail (self->kind == LD_IMPORT_UNITS || station_id > 0);
+  g_return_if_fail (!self->running);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ld_roster_import_run_async);
+  /* Rows written are reported as written, even when cancelled meanwhile. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  batch = batch_new (self, station_id, only_valid, &error);
+  if (batch == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, batch, batch_free);
+
+  if (batch->records->len == 0)
+    {
+      g_task_return_int (task, 0);
+      return;
+    }
+
+  self->running = TRUE;
+  worker = g_task_new (self, cancellable, write_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (worker, ld_roster_import_run_async);
+  g_task_set_check_cancellable (worker, FALSE);
+  g_task_set_task_data (worker, batch, NULL);
+  g_task_run_in_thread (worker, write_thread);
+}
+
+gboolean
+ld_roster_import_run_finish (LdRosterImport  *self,
+                             GAsyncResult    *result,
+                             guint           *n_imported,
+                             GError         **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (LD_IS_ROSTER_IMPORT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ld_roster_import_run_async,
+                        FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n_imported)
+    *n_imported = n > 0 ? (guint) n : 0;
+  return n >= 0;
 }

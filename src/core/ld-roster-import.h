@@ -59,13 +59,29 @@ guint           ld_roster_import_get_line      (LdRosterImport *self,
 const char * const *ld_roster_import_get_errors (LdRosterImport *self,
                                                  guint           i);
 
-/* Imports in one transaction: everything when every row is valid, or with @only_valid the valid
- * rows. Without @only_valid and with an invalid row, imports nothing and fails. Deputies get
- * @station_id as their home station. Returns the number imported. */
+/* Imports in one transaction, through the store: everything when every row is valid, or with
+ * @only_valid the valid rows. Without @only_valid and with an invalid row, imports nothing and
+ * fails. Deputies get @station_id as their home station; units are shared by every station.
+ * When a row is refused at the last moment (added meanwhile in another window, or refused by
+ * the database), nothing is imported and the error names its line in the file. Returns the
+ * number imported. */
 gboolean        ld_roster_import_run           (LdRosterImport *self,
                                                 gint64          station_id,
                                                 gboolean        only_valid,
                                                 guint          *n_imported,
                                                 GError        **error);
+/* The same with the write in a worker thread, so that a district's roster does not freeze the
+ * window. ::changed of the store is still emitted on the thread that created it, before
+ * @callback runs. Cancelling stops it only before the transaction begins. */
+void            ld_roster_import_run_async     (LdRosterImport      *self,
+                                                gint64               station_id,
+                                                gboolean             only_valid,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean        ld_roster_import_run_finish    (LdRosterImport      *self,
+                                                GAsyncResult        *result,
+                                                guint               *n_imported,
+                                                GError             **error);
 
 G_END_DECLS

@@ -82,18 +82,6 @@ set_text (char       **field,
   return TRUE;
 }
 
-static void
-check_text (GHashTable *errors,
-            const char *field,
-            const char *text,
-            guint       max_chars)
-{
-  char *message = ld_validation_check_text (text, max_chars, FALSE);
-
-  if (message)
-    g_hash_table_insert (errors, (gpointer) field, message);
-}
-
 /* ------------------------------------------------------------------ overrides */
 
 static void
@@ -438,38 +426,21 @@ GHashTable *
 ld_station_validate (LdStation *self)
 {
   GHashTable *errors;
-  g_autoptr(GError) phone_error = NULL;
-  g_autofree char *phone = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *reporting_unit = NULL;
 
   g_return_val_if_fail (LD_IS_STATION (self), NULL);
 
-  errors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  errors = ld_validation_errors_new ();
 
   if (!g_strv_contains (kinds, self->kind))
     g_hash_table_insert (errors, (gpointer) "kind", g_strdup (_("Choose a type")));
 
-  name = ld_validation_strip_text (self->name);
-  if (name[0] == '\0')
-    g_hash_table_insert (errors, (gpointer) "name", g_strdup (_("Enter a name")));
-  else
-    check_text (errors, "name", name, NAME_MAX_CHARS);
-
-  check_text (errors, "district", self->district, TEXT_MAX_CHARS);
-  check_text (errors, "subdistrict", self->subdistrict, TEXT_MAX_CHARS);
-  check_text (errors, "address", self->address, TEXT_MAX_CHARS);
-
-  reporting_unit = ld_validation_strip_text (self->reporting_unit);
-  if (reporting_unit[0] == '\0')
-    g_hash_table_insert (errors, (gpointer) "reporting-unit",
-                         g_strdup (_("Enter the name that exports give as the reporting unit")));
-  else
-    check_text (errors, "reporting-unit", reporting_unit, TEXT_MAX_CHARS);
-
-  phone = ld_phone_normalize (self->phone, &phone_error);
-  if (phone == NULL)
-    g_hash_table_insert (errors, (gpointer) "phone", g_strdup (phone_error->message));
+  ld_validation_check_required (errors, "name", self->name, NAME_MAX_CHARS, _("Enter a name"));
+  ld_validation_check_field (errors, "district", self->district, TEXT_MAX_CHARS, FALSE);
+  ld_validation_check_field (errors, "subdistrict", self->subdistrict, TEXT_MAX_CHARS, FALSE);
+  ld_validation_check_field (errors, "address", self->address, TEXT_MAX_CHARS, FALSE);
+  ld_validation_check_required (errors, "reporting-unit", self->reporting_unit, TEXT_MAX_CHARS,
+                                _("Enter the name that exports give as the reporting unit"));
+  ld_validation_check_phone (errors, "phone", self->phone);
 
   return errors;
 }

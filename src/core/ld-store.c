@@ -23,6 +23,11 @@
 #define TIME_LIMIT_SETTING      "concern.time_limit_working_days"
 #define TIME_LIMIT_MAX          366
 
+/* How long a write waits for one running in another thread on the same connection: as long as
+ * SQLite waits for another program (the busy timeout). */
+#define WRITE_WAIT_US           (5 * G_USEC_PER_SEC)
+#define WRITE_POLL_US           (2 * 1000)
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 struct _LdStore
@@ -30,8 +35,11 @@ struct _LdStore
   GObject     parent_instance;
 
   /* Owned */
-  LdDatabase *database;
-  GHashTable *references;   /* table → GPtrArray of "is this row referenced" queries */
+  LdDatabase   *database;
+  GHashTable   *references;  /* table → GPtrArray of "is this row referenced" queries */
+  GMainContext *context;     /* where ::changed is emitted: the creating thread's */
+  GThread      *thread;      /* the thread that created the store */
+  GMutex        begin_lock;  /* makes "no transaction open, so begin one" one step */
 };
 
 G_DEFINE_FINAL_TYPE (LdStore, ld_store, G_TYPE_OBJECT)
@@ -149,6 +157,34 @@ set_step_error (LdStore     *self,
   ld_database_set_error_from_sqlite (error, ld_database_get_handle (self->database), rc, what);
 }
 
+/* The error of a batch of @type whose record @index was refused with @problem: the problem
+ * alone when the caller asked for @failed_index (it says which record in its own terms), else
+ * with the position in front. */
+static void
+set_batch_error (GError      **error,
+                 guint        *failed_index,
+                 GType         type,
+                 guint         index,
+                 GError       *problem)
+{
+  if (failed_index != NULL)
+    {
+      *failed_index = index;
+      g_propagate_error (error, problem);
+      return;
+    }
+
+  if (type == LD_TYPE_UNIT)
+    g_set_error (error, problem->domain, problem->code,
+                 /* Translators: %u is a position in a list, %s the problem */
+                 _("Handling unit %u: %s"), index + 1, problem->message);
+  else
+    g_set_error (error, problem->domain, problem->code,
+                 /* Translators: %u is a position in a list, %s the problem */
+                 _("Deputy %u: %s"), index + 1, problem->message);
+  g_error_free (problem);
+}
+
 /* Empty text is stored as NULL. */
 static void
 bind_text (sqlite3_stmt *stmt,
@@ -178,13 +214,37 @@ column_text_or_null (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
+/*
+ * A write made in a worker thread (an import) shares the connection with the main thread, so
+ * a transaction open on it is the other thread's as much as this one's: wait until it is
+ * closed before beginning, as SQLite waits for another program's, rather than write into it.
+ */
 static gboolean
 begin (LdStore  *self,
        GError  **error)
 {
-  if (get_handle (self, error) == NULL)
+  gint64 deadline = g_get_monotonic_time () + WRITE_WAIT_US;
+  sqlite3 *db;
+
+  if ((db = get_handle (self, error)) == NULL)
     return FALSE;
-  return ld_database_begin_immediate (self->database, error);
+
+  for (;;)
+    {
+      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->begin_lock);
+
+      if (sqlite3_get_autocommit (db))
+        return ld_database_begin_immediate (self->database, error);
+
+      if (g_get_monotonic_time () >= deadline)
+        {
+          ld_database_set_error_from_sqlite (error, NULL, SQLITE_BUSY, _("Starting to save"));
+          return FALSE;
+        }
+
+      g_clear_pointer (&locker, g_mutex_locker_free);
+      g_usleep (WRITE_POLL_US);
+    }
 }
 
 static gint64
@@ -251,12 +311,62 @@ check_validation (GObject            *record,
   return FALSE;
 }
 
+typedef struct
+{
+  LdStore *store;
+  char    *kind;
+  gint64   id;
+} Changed;
+
+static void
+changed_free (gpointer data)
+{
+  Changed *changed = data;
+
+  g_object_unref (changed->store);
+  g_free (changed->kind);
+  g_free (changed);
+}
+
+static gboolean
+emit_changed_cb (gpointer data)
+{
+  Changed *changed = data;
+
+  g_signal_emit (changed->store, signals[CHANGED], 0, changed->kind, changed->id);
+  return G_SOURCE_REMOVE;
+}
+
+/*
+ * Handlers are widgets, so ::changed is emitted in the thread that made the store. A write
+ * done in a worker thread hands it to that thread's main context. Not with
+ * g_main_context_invoke(): a worker whose thread-default context is the global default would
+ * acquire it, when it is free, and run the handlers itself.
+ */
 static void
 emit_changed (LdStore    *self,
               const char *kind,
               gint64      id)
 {
-  g_signal_emit (self, signals[CHANGED], 0, kind, id);
+  g_autoptr(GSource) source = NULL;
+  Changed *changed;
+
+  if (g_thread_self () == self->thread)
+    {
+      g_signal_emit (self, signals[CHANGED], 0, kind, id);
+      return;
+    }
+
+  changed = g_new0 (Changed, 1);
+  changed->store = g_object_ref (self);
+  changed->kind = g_strdup (kind);
+  changed->id = id;
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (source, "[ld-store] changed");
+  g_source_set_callback (source, emit_changed_cb, changed, changed_free);
+  g_source_attach (source, self->context);
 }
 
 /* ------------------------------------------------------------------ references */
@@ -355,6 +465,58 @@ is_referenced (LdStore     *self,
         }
     }
   return TRUE;
+}
+
+/* Deletes row @id of @table; when other records refer to it, the row is kept for them and only
+ * retired by the assignment @retire, such as "hidden = 1". @retiring and @deleting name the step
+ * in an error, @missing is the error when the row is gone. */
+static gboolean
+delete_or_retire (LdStore          *self,
+                  const char       *table,
+                  const char       *retire,
+                  gint64            id,
+                  const char       *retiring,
+                  const char       *deleting,
+                  const char       *missing,
+                  LdDeleteOutcome  *outcome,
+                  GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  gboolean referenced;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!is_referenced (self, table, id, &referenced, error))
+    goto fail;
+
+  if (referenced)
+    sql = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?1", table, retire);
+  else
+    sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
+  stmt = prepare (self, sql, referenced ? retiring : deleting, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, deleting, error))
+    goto fail;
+  if (last_changes (self) == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, missing);
+      goto fail;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!ld_database_commit (self->database, error))
+    return FALSE;
+
+  *outcome = referenced ? LD_DELETE_RETIRED : LD_DELETE_DELETED;
+  return TRUE;
+
+fail:
+  ld_database_rollback (self->database);
+  return FALSE;
 }
 
 /* ------------------------------------------------------------------ stations */
@@ -496,21 +658,21 @@ deputy_row_resolve_station (LdStore    *self,
   return TRUE;
 }
 
-/* Inside a transaction: fails when another deputy has the same name and phone. */
+#define DEPUTY_DUPLICATE_SQL \
+  "SELECT id FROM deputies WHERE name = ?1 AND phone IS ?2 AND id <> ?3 LIMIT 1"
+
+/* deputy_row_check_duplicate() with DEPUTY_DUPLICATE_SQL already prepared, so that a batch
+ * prepares it once; @stmt is reset for the next row. */
 static gboolean
-deputy_row_check_duplicate (LdStore          *self,
-                            const DeputyRow  *row,
-                            gint64            own_id,
-                            GError          **error)
+deputy_row_check_duplicate_with (LdStore          *self,
+                                 sqlite3_stmt     *stmt,
+                                 const DeputyRow  *row,
+                                 gint64            own_id,
+                                 GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = TRUE;
   int rc;
 
-  stmt = prepare (self,
-                  "SELECT id FROM deputies WHERE name = ?1 AND phone IS ?2 AND id <> ?3 LIMIT 1",
-                  _("Saving the deputy"), error);
-  if (stmt == NULL)
-    return FALSE;
   bind_text (stmt, 1, row->name);
   bind_text (stmt, 2, row->phone);
   sqlite3_bind_int64 (stmt, 3, own_id);
@@ -520,14 +682,32 @@ deputy_row_check_duplicate (LdStore          *self,
     {
       g_set_error_literal (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID,
                            _("A deputy of this name and phone number is already in the roster"));
-      return FALSE;
+      ok = FALSE;
     }
-  if (rc != SQLITE_DONE)
+  else if (rc != SQLITE_DONE)
     {
       set_step_error (self, rc, _("Saving the deputy"), error);
-      return FALSE;
+      ok = FALSE;
     }
-  return TRUE;
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}
+
+/* Inside a transaction: fails when another deputy has the same name and phone. */
+static gboolean
+deputy_row_check_duplicate (LdStore          *self,
+                            const DeputyRow  *row,
+                            gint64            own_id,
+                            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self, DEPUTY_DUPLICATE_SQL, _("Saving the deputy"), error);
+  if (stmt == NULL)
+    return FALSE;
+  return deputy_row_check_duplicate_with (self, stmt, row, own_id, error);
 }
 
 static void
@@ -548,6 +728,61 @@ bind_deputy_row (sqlite3_stmt    *stmt,
   bind_text (stmt, 12, row->notes);
 }
 
+#define INSERT_DEPUTY \
+  "INSERT INTO deputies (station_id, name, name_pinyin, gender, level, professional_group," \
+  "                      constituency, occupation, workplace, phone, status, notes, id"
+/* A new deputy gets the uuid the schema makes; a restored one keeps its own. */
+#define INSERT_NEW_DEPUTY_SQL \
+  INSERT_DEPUTY ")" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)" \
+  " RETURNING id, uuid"
+#define INSERT_RESTORED_DEPUTY_SQL \
+  INSERT_DEPUTY ", uuid)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)" \
+  " RETURNING id, uuid"
+
+/* deputy_row_insert() with INSERT_NEW_DEPUTY_SQL or INSERT_RESTORED_DEPUTY_SQL (when @uuid is
+ * given) already prepared, so that a batch prepares it once; @stmt is reset for the next row. */
+static gboolean
+deputy_row_insert_with (LdStore          *self,
+                        sqlite3_stmt     *stmt,
+                        const DeputyRow  *row,
+                        gint64            id,
+                        const char       *uuid,
+                        gint64           *out_id,
+                        char            **out_uuid,
+                        GError          **error)
+{
+  gboolean ok = FALSE;
+  int rc;
+
+  bind_deputy_row (stmt, row);
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, 13, id);
+  else
+    sqlite3_bind_null (stmt, 13);
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 14, uuid, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_id = sqlite3_column_int64 (stmt, 0);
+      *out_uuid = g_strdup (column_text (stmt, 1));
+      rc = sqlite3_step (stmt);
+      ok = rc == SQLITE_DONE;
+    }
+  if (!ok)
+    {
+      set_step_error (self, rc, _("Saving the deputy"), error);
+      g_clear_pointer (out_uuid, g_free);
+    }
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}
+
 /* Inside a transaction. @id and @uuid: 0 / NULL for a new deputy, or the ones to restore. */
 static gboolean
 deputy_row_insert (LdStore          *self,
@@ -559,52 +794,12 @@ deputy_row_insert (LdStore          *self,
                    GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
-#define INSERT_DEPUTY \
-  "INSERT INTO deputies (station_id, name, name_pinyin, gender, level, professional_group," \
-  "                      constituency, occupation, workplace, phone, status, notes, id"
-  /* A new deputy gets the uuid the schema makes; a restored one keeps its own. */
-  if (uuid != NULL)
-    stmt = prepare (self,
-                    INSERT_DEPUTY ", uuid)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
-                    " RETURNING id, uuid",
-                    _("Saving the deputy"), error);
-  else
-    stmt = prepare (self,
-                    INSERT_DEPUTY ")"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-                    " RETURNING id, uuid",
-                    _("Saving the deputy"), error);
-#undef INSERT_DEPUTY
+  stmt = prepare (self, uuid != NULL ? INSERT_RESTORED_DEPUTY_SQL : INSERT_NEW_DEPUTY_SQL,
+                  _("Saving the deputy"), error);
   if (stmt == NULL)
     return FALSE;
-
-  bind_deputy_row (stmt, row);
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, 13, id);
-  else
-    sqlite3_bind_null (stmt, 13);
-  if (uuid != NULL)
-    sqlite3_bind_text (stmt, 14, uuid, -1, SQLITE_STATIC);
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      set_step_error (self, rc, _("Saving the deputy"), error);
-      return FALSE;
-    }
-  *out_id = sqlite3_column_int64 (stmt, 0);
-  *out_uuid = g_strdup (column_text (stmt, 1));
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_step_error (self, rc, _("Saving the deputy"), error);
-      return FALSE;
-    }
-  return TRUE;
+  return deputy_row_insert_with (self, stmt, row, id, uuid, out_id, out_uuid, error);
 }
 
 static gboolean
@@ -906,6 +1101,9 @@ ld_store_finalize (GObject *object)
   LdStore *self = LD_STORE (object);
 
   g_clear_pointer (&self->references, g_hash_table_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->thread, g_thread_unref);
+  g_mutex_clear (&self->begin_lock);
 
   G_OBJECT_CLASS (ld_store_parent_class)->finalize (object);
 }
@@ -968,7 +1166,9 @@ ld_store_class_init (LdStoreClass *klass)
    * @kind: "station", "deputy", "unit", "list" or "settings"
    * @id: the row written, or 0 when several rows changed
    *
-   * Emitted once after every committed write.
+   * Emitted once after every committed write, always in the thread that created the store
+   * (normally the main thread): a write done in another thread emits it from an idle
+   * callback of the main context that was the thread-default one at ld_store_new().
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -985,6 +1185,9 @@ ld_store_init (LdStore *self)
 {
   self->references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_ptr_array_unref);
+  self->context = g_main_context_ref_thread_default ();
+  self->thread = g_thread_ref (g_thread_self ());
+  g_mutex_init (&self->begin_lock);
 }
 
 /* ------------------------------------------------------------------ public API */
@@ -1237,24 +1440,37 @@ fail:
 /**
  * ld_store_insert_deputies:
  * @deputies: (element-type LdDeputy): new deputies (id 0)
+ * @failed_index: (out) (optional): the index of the deputy that could not be saved
  *
- * Inserts all of @deputies in one transaction, or none of them when one cannot be saved (the
- * error then names its position, 1-based). Each gets its id and uuid; deputies without a home
- * station get this desk's. ::changed is emitted once, with id 0.
+ * Inserts all of @deputies in one transaction, or none of them when one cannot be saved. Each
+ * gets its id and uuid; deputies without a home station get this desk's. ::changed is emitted
+ * once, with id 0.
+ *
+ * When a deputy is refused, its index goes to @failed_index and the error is its problem alone;
+ * without @failed_index the error names its position, 1-based ("Deputy 3: …"). @failed_index
+ * is %G_MAXUINT unless one record is to blame: on success, or when the batch as a whole fails
+ * (the database is busy, the commit fails).
  */
 gboolean
 ld_store_insert_deputies (LdStore    *self,
                           GPtrArray  *deputies,
+                          guint      *failed_index,
                           GError    **error)
 {
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) uuids = NULL;
+  sqlite3_stmt *check = NULL;
+  sqlite3_stmt *insert = NULL;
+  gint64 home_station = 0;
   guint i;
 
   g_return_val_if_fail (LD_IS_STORE (self), FALSE);
   g_return_val_if_fail (deputies != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (failed_index)
+    *failed_index = G_MAXUINT;
 
   rows = g_array_sized_new (FALSE, TRUE, sizeof (DeputyRow), deputies->len);
   g_array_set_clear_func (rows, (GDestroyNotify) deputy_row_clear);
@@ -1265,15 +1481,13 @@ ld_store_insert_deputies (LdStore    *self,
     {
       LdDeputy *deputy = g_ptr_array_index (deputies, i);
       DeputyRow row = { 0, };
-      g_autoptr(GError) local_error = NULL;
+      GError *local_error = NULL;
 
       g_return_val_if_fail (LD_IS_DEPUTY (deputy) && ld_deputy_get_id (deputy) == 0, FALSE);
 
       if (!deputy_row_init (&row, deputy, &local_error))
         {
-          g_set_error (error, local_error->domain, local_error->code,
-                       /* Translators: %u is a position in a list, %s the problem */
-                       _("Deputy %u: %s"), i + 1, local_error->message);
+          set_batch_error (error, failed_index, LD_TYPE_DEPUTY, i, local_error);
           return FALSE;
         }
       g_array_append_val (rows, row);
@@ -1282,25 +1496,39 @@ ld_store_insert_deputies (LdStore    *self,
   if (!begin (self, error))
     return FALSE;
 
+  /* Prepared once for the whole batch: preparing an INSERT compiles the table's triggers,
+   * which would cost more than the insert itself. */
+  check = prepare (self, DEPUTY_DUPLICATE_SQL, _("Saving the deputy"), error);
+  if (check != NULL)
+    insert = prepare (self, INSERT_NEW_DEPUTY_SQL, _("Saving the deputy"), error);
+  if (insert == NULL)
+    goto fail;
+
   for (i = 0; i < rows->len; i++)
     {
       DeputyRow *row = &g_array_index (rows, DeputyRow, i);
-      g_autoptr(GError) local_error = NULL;
+      GError *local_error = NULL;
       gint64 id = 0;
       char *uuid = NULL;
 
+      if (row->station_id == 0 && home_station != 0)
+        row->station_id = home_station;
+
       if (!deputy_row_resolve_station (self, row, &local_error)
-          || !deputy_row_check_duplicate (self, row, 0, &local_error)
-          || !deputy_row_insert (self, row, 0, NULL, &id, &uuid, &local_error))
+          || !deputy_row_check_duplicate_with (self, check, row, 0, &local_error)
+          || !deputy_row_insert_with (self, insert, row, 0, NULL, &id, &uuid, &local_error))
         {
-          g_set_error (error, local_error->domain, local_error->code,
-                       _("Deputy %u: %s"), i + 1, local_error->message);
+          set_batch_error (error, failed_index, LD_TYPE_DEPUTY, i, local_error);
           goto fail;
         }
+      if (home_station == 0 && ld_deputy_get_station_id (g_ptr_array_index (deputies, i)) == 0)
+        home_station = row->station_id;
       g_array_append_val (ids, id);
       g_ptr_array_add (uuids, uuid);
     }
 
+  g_clear_pointer (&check, sqlite3_finalize);
+  g_clear_pointer (&insert, sqlite3_finalize);
   if (!ld_database_commit (self->database, error))
     return FALSE;
 
@@ -1312,6 +1540,8 @@ ld_store_insert_deputies (LdStore    *self,
   return TRUE;
 
 fail:
+  g_clear_pointer (&check, sqlite3_finalize);
+  g_clear_pointer (&insert, sqlite3_finalize);
   ld_database_rollback (self->database);
   return FALSE;
 }
@@ -1322,49 +1552,21 @@ ld_store_delete_deputy (LdStore          *self,
                         LdDeleteOutcome  *outcome,
                         GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean referenced;
+  LdDeleteOutcome done;
 
   g_return_val_if_fail (LD_IS_STORE (self), FALSE);
   g_return_val_if_fail (id > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!begin (self, error))
-    return FALSE;
-
-  if (!is_referenced (self, "deputies", id, &referenced, error))
-    goto fail;
-
-  if (referenced)
-    stmt = prepare (self, "UPDATE deputies SET status = 'retired' WHERE id = ?1",
-                    _("Retiring the deputy"), error);
-  else
-    stmt = prepare (self, "DELETE FROM deputies WHERE id = ?1",
-                    _("Deleting the deputy"), error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, _("Deleting the deputy"), error))
-    goto fail;
-  if (last_changes (self) == 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("This deputy is no longer in the roster"));
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!ld_database_commit (self->database, error))
+  if (!delete_or_retire (self, "deputies", "status = 'retired'", id,
+                         _("Retiring the deputy"), _("Deleting the deputy"),
+                         _("This deputy is no longer in the roster"), &done, error))
     return FALSE;
 
   if (outcome)
-    *outcome = referenced ? LD_DELETE_RETIRED : LD_DELETE_DELETED;
+    *outcome = done;
   emit_changed (self, "deputy", id);
   return TRUE;
-
-fail:
-  ld_database_rollback (self->database);
-  return FALSE;
 }
 
 gboolean
@@ -1688,13 +1890,16 @@ ld_store_save_unit (LdStore  *self,
 /**
  * ld_store_insert_units:
  * @units: (element-type LdUnit): new units (id 0)
+ * @failed_index: (out) (optional): the index of the unit that could not be saved
  *
- * Inserts all of @units in one transaction, or none of them when one cannot be saved (the error
- * then names its position, 1-based). ::changed is emitted once, with id 0.
+ * Inserts all of @units in one transaction, or none of them when one cannot be saved. The
+ * units are shared by every station (no station of their own). ::changed is emitted once, with
+ * id 0. @failed_index and the error as for ld_store_insert_deputies().
  */
 gboolean
 ld_store_insert_units (LdStore    *self,
                        GPtrArray  *units,
+                       guint      *failed_index,
                        GError    **error)
 {
   g_autoptr(GPtrArray) names = NULL;
@@ -1707,6 +1912,9 @@ ld_store_insert_units (LdStore    *self,
   g_return_val_if_fail (units != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (failed_index)
+    *failed_index = G_MAXUINT;
+
   names = g_ptr_array_new_full (units->len, g_free);
   contacts = g_ptr_array_new_full (units->len, g_free);
   phones = g_ptr_array_new_full (units->len, g_free);
@@ -1715,7 +1923,7 @@ ld_store_insert_units (LdStore    *self,
   for (i = 0; i < units->len; i++)
     {
       LdUnit *unit = g_ptr_array_index (units, i);
-      g_autoptr(GError) local_error = NULL;
+      GError *local_error = NULL;
       char *name = NULL;
       char *contact = NULL;
       char *phone = NULL;
@@ -1724,9 +1932,7 @@ ld_store_insert_units (LdStore    *self,
 
       if (!unit_prepare (unit, &name, &contact, &phone, &local_error))
         {
-          g_set_error (error, local_error->domain, local_error->code,
-                       /* Translators: %u is a position in a list, %s the problem */
-                       _("Handling unit %u: %s"), i + 1, local_error->message);
+          set_batch_error (error, failed_index, LD_TYPE_UNIT, i, local_error);
           return FALSE;
         }
       g_ptr_array_add (names, name);
@@ -1739,15 +1945,14 @@ ld_store_insert_units (LdStore    *self,
 
   for (i = 0; i < units->len; i++)
     {
-      g_autoptr(GError) local_error = NULL;
+      GError *local_error = NULL;
       gint64 id = 0;
 
       if (!write_unit (self, g_ptr_array_index (units, i), g_ptr_array_index (names, i),
                        g_ptr_array_index (contacts, i), g_ptr_array_index (phones, i), &id,
                        &local_error))
         {
-          g_set_error (error, local_error->domain, local_error->code,
-                       _("Handling unit %u: %s"), i + 1, local_error->message);
+          set_batch_error (error, failed_index, LD_TYPE_UNIT, i, local_error);
           ld_database_rollback (self->database);
           return FALSE;
         }
@@ -1777,49 +1982,21 @@ ld_store_delete_unit (LdStore          *self,
                       LdDeleteOutcome  *outcome,
                       GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean referenced;
+  LdDeleteOutcome done;
 
   g_return_val_if_fail (LD_IS_STORE (self), FALSE);
   g_return_val_if_fail (id > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!begin (self, error))
-    return FALSE;
-
-  if (!is_referenced (self, "units", id, &referenced, error))
-    goto fail;
-
-  if (referenced)
-    stmt = prepare (self, "UPDATE units SET hidden = 1 WHERE id = ?1",
-                    _("Hiding the handling unit"), error);
-  else
-    stmt = prepare (self, "DELETE FROM units WHERE id = ?1",
-                    _("Deleting the handling unit"), error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, _("Deleting the handling unit"), error))
-    goto fail;
-  if (last_changes (self) == 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("This handling unit is no longer in the list"));
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!ld_database_commit (self->database, error))
+  if (!delete_or_retire (self, "units", "hidden = 1", id,
+                         _("Hiding the handling unit"), _("Deleting the handling unit"),
+                         _("This handling unit is no longer in the list"), &done, error))
     return FALSE;
 
   if (outcome)
-    *outcome = referenced ? LD_DELETE_RETIRED : LD_DELETE_DELETED;
+    *outcome = done;
   emit_changed (self, "unit", id);
   return TRUE;
-
-fail:
-  ld_database_rollback (self->database);
-  return FALSE;
 }
 
 gint64
@@ -2007,10 +2184,7 @@ ld_store_delete_entry (LdStore          *self,
                        LdDeleteOutcome  *outcome,
                        GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  const char *table;
-  gboolean referenced;
+  LdDeleteOutcome done;
   gint64 id;
 
   g_return_val_if_fail (LD_IS_STORE (self), FALSE);
@@ -2018,46 +2192,19 @@ ld_store_delete_entry (LdStore          *self,
   g_return_val_if_fail (ld_list_entry_get_id (entry) > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  table = list_table (ld_list_entry_get_kind (entry));
   id = ld_list_entry_get_id (entry);
 
-  if (!begin (self, error))
+  if (!delete_or_retire (self, list_table (ld_list_entry_get_kind (entry)), "hidden = 1", id,
+                         _("Deleting the list entry"), _("Deleting the list entry"),
+                         _("This entry is no longer in the list"), &done, error))
     return FALSE;
 
-  if (!is_referenced (self, table, id, &referenced, error))
-    goto fail;
-
-  if (referenced)
-    sql = g_strdup_printf ("UPDATE %s SET hidden = 1 WHERE id = ?1", table);
-  else
-    sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
-  stmt = prepare (self, sql, _("Deleting the list entry"), error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, _("Deleting the list entry"), error))
-    goto fail;
-  if (last_changes (self) == 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("This entry is no longer in the list"));
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!ld_database_commit (self->database, error))
-    return FALSE;
-
-  if (referenced)
+  if (done == LD_DELETE_RETIRED)
     ld_list_entry_set_hidden (entry, TRUE);
   if (outcome)
-    *outcome = referenced ? LD_DELETE_RETIRED : LD_DELETE_DELETED;
+    *outcome = done;
   emit_changed (self, "list", id);
   return TRUE;
-
-fail:
-  ld_database_rollback (self->database);
-  return FALSE;
 }
 
 /* ------------------------------------------------------------------ public API: settings */

@@ -14,7 +14,15 @@ G_BEGIN_DECLS
 /*
  * The only place with SQL for records. Every write runs in ld_database_begin_immediate() …
  * commit and then emits ::changed (kind, id) so that every open view refreshes; id is 0 when
- * several rows changed. Kinds: "station", "deputy", "unit", "list".
+ * several rows changed. Kinds: "station", "deputy", "unit", "list", "settings".
+ *
+ * Threads: the store may be used from a worker thread (a long import), on the same connection,
+ * which SQLite serialises. A write waits for a transaction that another thread has open to
+ * close, up to the busy timeout, instead of writing into it; a read meanwhile sees that
+ * transaction's rows before they are committed. ::changed is always emitted in
+ * the thread that called ld_store_new(), so that handlers (widgets) run on the main thread: a
+ * write made in another thread emits it later, from an idle callback of the main context that
+ * was thread-default at ld_store_new(), after the write has returned.
  */
 
 #define LD_TYPE_STORE (ld_store_get_type ())
@@ -76,9 +84,13 @@ gboolean     ld_store_save_deputy          (LdStore             *self,
                                             LdDeputy            *deputy,
                                             GError             **error);
 /* Inserts every deputy of @deputies (new ones, id 0) in one transaction, or none when one of
- * them cannot be saved; for an import. ::changed is emitted once, with id 0. */
+ * them cannot be saved; for an import. ::changed is emitted once, with id 0. When a deputy is
+ * refused, @failed_index (optional) gets its index and the error is its problem alone, for the
+ * caller to say which one; without @failed_index the error starts with its position
+ * ("Deputy 3: …"). It is G_MAXUINT unless one record is to blame (success, busy, commit). */
 gboolean     ld_store_insert_deputies      (LdStore             *self,
                                             GPtrArray           *deputies,
+                                            guint               *failed_index,
                                             GError             **error);
 /* A deputy referenced by events, concerns or suggestions is retired, not deleted. */
 gboolean     ld_store_delete_deputy        (LdStore             *self,
@@ -115,9 +127,11 @@ GPtrArray   *ld_store_list_units           (LdStore             *self,
 gboolean     ld_store_save_unit            (LdStore             *self,
                                             LdUnit              *unit,
                                             GError             **error);
-/* Inserts every unit of @units (new ones, id 0) in one transaction, or none; for an import. */
+/* Inserts every unit of @units (new ones, id 0, shared by every station) in one transaction,
+ * or none; for an import. @failed_index as for ld_store_insert_deputies(). */
 gboolean     ld_store_insert_units         (LdStore             *self,
                                             GPtrArray           *units,
+                                            guint               *failed_index,
                                             GError             **error);
 /* A unit referenced by concerns or suggestions is hidden instead (@outcome RETIRED). */
 gboolean     ld_store_delete_unit          (LdStore             *self,

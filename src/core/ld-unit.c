@@ -362,31 +362,19 @@ GHashTable *
 ld_unit_validate (LdUnit *self)
 {
   GHashTable *errors;
-  g_autoptr(GError) phone_error = NULL;
-  g_autofree char *phone = NULL;
-  g_autofree char *name = NULL;
-  char *message;
 
   g_return_val_if_fail (LD_IS_UNIT (self), NULL);
 
-  errors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  errors = ld_validation_errors_new ();
 
-  name = ld_validation_strip_text (self->name);
-  if (name[0] == '\0')
-    g_hash_table_insert (errors, (gpointer) "name", g_strdup (_("Enter a name")));
-  else if ((message = ld_validation_check_text (name, NAME_MAX_CHARS, FALSE)))
-    g_hash_table_insert (errors, (gpointer) "name", message);
+  ld_validation_check_required (errors, "name", self->name, NAME_MAX_CHARS, _("Enter a name"));
 
   if (!g_strv_contains (kinds, self->kind))
     g_hash_table_insert (errors, (gpointer) "kind", g_strdup (_("Choose a kind")));
 
   /* The contact is a person's name. */
-  if ((message = ld_validation_check_text (self->contact, NAME_MAX_CHARS, FALSE)))
-    g_hash_table_insert (errors, (gpointer) "contact", message);
-
-  phone = ld_phone_normalize (self->phone, &phone_error);
-  if (phone == NULL)
-    g_hash_table_insert (errors, (gpointer) "phone", g_strdup (phone_error->message));
+  ld_validation_check_field (errors, "contact", self->contact, NAME_MAX_CHARS, FALSE);
+  ld_validation_check_phone (errors, "phone", self->phone);
 
   return errors;
 }

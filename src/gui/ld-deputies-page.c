@@ -452,12 +452,20 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_INT (data);
   GtkWidget *inscription = gtk_inscription_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  int line_height;
 
   /* Inscriptions are made for list cells: unlike labels they do not measure their text, and
    * GTK 4.8 keeps about 200 rows bound, all of them rebound after a new sort. */
   gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0.0);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+
+  /* An inscription is as tall as the interface font's line; Chinese names drawn with a CJK
+   * fallback font are taller and would lose their lowest strokes. */
+  layout = gtk_widget_create_pango_layout (inscription, "国");
+  pango_layout_get_pixel_size (layout, NULL, &line_height);
+  gtk_widget_set_size_request (inscription, -1, line_height);
   if (column == COLUMN_PHONE)
     gtk_widget_add_css_class (inscription, "numeric");
   gtk_list_item_set_child (item, inscription);

@@ -7,21 +7,15 @@
 
 #include "ld-deputy-editor.h"
 #include "ld-deputy.h"
+#include "ld-form.h"
 #include "ld-station.h"
 #include "ld-store.h"
 
 /*
  * The dialog that adds or edits one deputy. It edits a copy; after every change the copy goes
- * through ld_deputy_validate(), the pure rule of what may be saved, and each message is shown
- * under its field. A failed save keeps the dialog open with everything typed.
+ * through ld_deputy_validate(), the pure rule of what may be saved, and the form shows each
+ * message under its field. A failed save keeps the dialog open with everything typed.
  */
-
-typedef struct
-{
-  const char  *field;   /* property name of LdDeputy, as ld_deputy_validate() reports it */
-  GtkEditable *row;
-  GtkLabel    *error;
-} FieldRow;
 
 enum {
   FIELD_NAME,
@@ -69,11 +63,10 @@ struct _LdDeputyEditor
   LdDeputy         *given;
   LdDeputy         *original;
   LdDeputy         *deputy;
-  GHashTable       *errors;
-  GHashTable       *touched;
+  LdForm           *form;
   AdwMessageDialog *confirm_dialog;
 
-  FieldRow          fields[N_FIELDS];
+  LdFormEntry       fields[N_FIELDS];
   gboolean          filling;
   gboolean          closing;
 };
@@ -104,29 +97,6 @@ static LdStore *
 get_store (LdDeputyEditor *self)
 {
   return self->context ? ld_context_get_store (self->context) : NULL;
-}
-
-/* ld_deputy_validate() names fields by property; accept either spelling of a two-word one. */
-static char *
-canonical_field (const char *field)
-{
-  return g_strdelimit (g_strdup (field), "_", '-');
-}
-
-static const char *
-lookup_error (LdDeputyEditor *self,
-              const char     *field)
-{
-  return self->errors ? g_hash_table_lookup (self->errors, field) : NULL;
-}
-
-static gboolean
-should_show_error (LdDeputyEditor *self,
-                   const char     *field)
-{
-  /* A new, empty form does not open covered in red: a field's message shows once the user has
-   * been there. A stored deputy shows every problem at once. */
-  return ld_deputy_get_id (self->deputy) != 0 || g_hash_table_contains (self->touched, field);
 }
 
 static void
@@ -187,52 +157,6 @@ get_string_field (LdDeputy *deputy,
 }
 
 static void
-set_row_error (GtkWidget  *row,
-               GtkLabel   *label,
-               const char *message)
-{
-  if (message)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-
-  if (label)
-    {
-      gtk_label_set_label (label, message ? message : "");
-      /* Entry rows have their message in a row of its own right under them. */
-      if (GTK_IS_LIST_BOX_ROW (gtk_widget_get_parent (GTK_WIDGET (label))))
-        gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (label)), message != NULL);
-      else
-        gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-    }
-  else if (ADW_IS_ACTION_ROW (row))
-    {
-      /* A choice from a list can only be wrong in a record stored by an older version. */
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), message ? message : "");
-    }
-}
-
-static void
-update_errors (LdDeputyEditor *self)
-{
-  const char *message;
-
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      FieldRow *f = &self->fields[i];
-
-      message = should_show_error (self, f->field) ? lookup_error (self, f->field) : NULL;
-      set_row_error (GTK_WIDGET (f->row), f->error, message);
-    }
-
-  set_row_error (GTK_WIDGET (self->gender_row), NULL, lookup_error (self, "gender"));
-  set_row_error (GTK_WIDGET (self->level_row), NULL, lookup_error (self, "level"));
-
-  message = should_show_error (self, "notes") ? lookup_error (self, "notes") : NULL;
-  set_row_error (GTK_WIDGET (self->notes_frame), self->notes_error, message);
-}
-
-static void
 update_actions (LdDeputyEditor *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deputy.save",
@@ -243,17 +167,9 @@ static void
 validate (LdDeputyEditor *self)
 {
   gboolean was_valid = ld_deputy_editor_get_valid (self);
-  g_autoptr(GHashTable) found = ld_deputy_validate (self->deputy);
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GHashTable) errors = ld_deputy_validate (self->deputy);
 
-  g_clear_pointer (&self->errors, g_hash_table_unref);
-  self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_hash_table_iter_init (&iter, found);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (self->errors, canonical_field (key), g_strdup (value));
-
-  update_errors (self);
+  ld_form_show_errors (self->form, errors);
   update_actions (self);
 
   if (was_valid != ld_deputy_editor_get_valid (self))
@@ -375,7 +291,7 @@ entry_changed_cb (LdDeputyEditor *self,
     if (self->fields[i].row == editable)
       {
         set_string_field (self->deputy, i, gtk_editable_get_text (editable));
-        g_hash_table_add (self->touched, (gpointer) self->fields[i].field);
+        ld_form_touch (self->form, self->fields[i].field);
       }
 
   validate (self);
@@ -422,7 +338,7 @@ notes_changed_cb (LdDeputyEditor *self,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   ld_deputy_set_notes (self->deputy, *text ? text : NULL);
-  g_hash_table_add (self->touched, (gpointer) "notes");
+  ld_form_touch (self->form, "notes");
 
   validate (self);
 }
@@ -529,6 +445,9 @@ ld_deputy_editor_constructed (GObject *object)
   gtk_window_set_title (GTK_WINDOW (self), is_new ? _("New Deputy") : _("Edit Deputy"));
   adw_window_title_set_title (self->window_title, gtk_window_get_title (GTK_WINDOW (self)));
 
+  /* A stored deputy shows every problem at once; a new one as the user gets to each field. */
+  ld_form_set_show_all (self->form, !is_new);
+
   fill_form (self);
   update_station (self);
   validate (self);
@@ -605,8 +524,8 @@ ld_deputy_editor_finalize (GObject *object)
 {
   LdDeputyEditor *self = LD_DEPUTY_EDITOR (object);
 
-  g_clear_pointer (&self->errors, g_hash_table_unref);
-  g_clear_pointer (&self->touched, g_hash_table_unref);
+  /* The form holds no references, only what it last showed. */
+  g_clear_object (&self->form);
 
   G_OBJECT_CLASS (ld_deputy_editor_parent_class)->finalize (object);
 }
@@ -712,22 +631,32 @@ ld_deputy_editor_init (LdDeputyEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->touched = g_hash_table_new (g_str_hash, g_str_equal);
+  /* The field names are the properties of LdDeputy, as ld_deputy_validate() reports them. */
+  self->fields[FIELD_NAME] = (LdFormEntry) { "name", GTK_EDITABLE (self->name_row),
+                                             self->name_error };
+  self->fields[FIELD_CONSTITUENCY] = (LdFormEntry) { "constituency",
+                                                     GTK_EDITABLE (self->constituency_row),
+                                                     self->constituency_error };
+  self->fields[FIELD_GROUP] = (LdFormEntry) { "group", GTK_EDITABLE (self->group_row),
+                                              self->group_error };
+  self->fields[FIELD_OCCUPATION] = (LdFormEntry) { "occupation",
+                                                   GTK_EDITABLE (self->occupation_row),
+                                                   self->occupation_error };
+  self->fields[FIELD_WORKPLACE] = (LdFormEntry) { "workplace",
+                                                  GTK_EDITABLE (self->workplace_row),
+                                                  self->workplace_error };
+  self->fields[FIELD_PHONE] = (LdFormEntry) { "phone", GTK_EDITABLE (self->phone_row),
+                                              self->phone_error };
 
-  self->fields[FIELD_NAME] = (FieldRow) { "name", GTK_EDITABLE (self->name_row),
-                                          self->name_error };
-  self->fields[FIELD_CONSTITUENCY] = (FieldRow) { "constituency",
-                                                  GTK_EDITABLE (self->constituency_row),
-                                                  self->constituency_error };
-  self->fields[FIELD_GROUP] = (FieldRow) { "group", GTK_EDITABLE (self->group_row),
-                                           self->group_error };
-  self->fields[FIELD_OCCUPATION] = (FieldRow) { "occupation",
-                                                GTK_EDITABLE (self->occupation_row),
-                                                self->occupation_error };
-  self->fields[FIELD_WORKPLACE] = (FieldRow) { "workplace", GTK_EDITABLE (self->workplace_row),
-                                               self->workplace_error };
-  self->fields[FIELD_PHONE] = (FieldRow) { "phone", GTK_EDITABLE (self->phone_row),
-                                           self->phone_error };
+  self->form = ld_form_new ();
+  ld_form_add_entries (self->form, self->fields, N_FIELDS);
+  ld_form_add_field (self->form, "notes", GTK_WIDGET (self->notes_frame), self->notes_error);
+  /* A choice from a list can only be wrong in a record stored by an older version, so its
+   * message shows at once. */
+  ld_form_add_field (self->form, "gender", GTK_WIDGET (self->gender_row), NULL);
+  ld_form_add_field (self->form, "level", GTK_WIDGET (self->level_row), NULL);
+  ld_form_touch (self->form, "gender");
+  ld_form_touch (self->form, "level");
 
   self->filling = TRUE;
 
@@ -789,7 +718,7 @@ ld_deputy_editor_get_valid (LdDeputyEditor *self)
 {
   g_return_val_if_fail (LD_IS_DEPUTY_EDITOR (self), FALSE);
 
-  return self->errors != NULL && g_hash_table_size (self->errors) == 0;
+  return ld_form_get_valid (self->form);
 }
 
 gboolean

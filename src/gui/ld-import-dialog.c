@@ -12,7 +12,8 @@
 
 /* Importing a roster: choose a CSV file, read and check it in a worker thread (a district's
  * 10,000 rows must not freeze the window), show what would be imported with every row's
- * problems, then import all of it or only the valid rows, in one transaction. */
+ * problems, then import all of it or only the valid rows, in one transaction, written in a
+ * worker thread too. */
 
 typedef enum
 {
@@ -90,12 +91,8 @@ struct _LdImportDialog
   GCancellable         *cancellable;
 
   LdImportKind          kind;
-  gint64                station_id;
-  guint                 import_tick;
-  guint                 n_ticks;
   gboolean              loading;
   gboolean              importing;
-  gboolean              import_only_valid;
   gboolean              only_problems;
 };
 
@@ -509,17 +506,30 @@ add_toast_to_parent (LdImportDialog *self,
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (parent), adw_toast_new (escaped));
 }
 
+/* The write runs in a worker thread; the store tells every open view about the new rows on
+ * the main thread before this runs. */
 static void
-finish_import (LdImportDialog *self)
+import_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
+  g_autoptr(LdImportDialog) self = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint n_imported = 0;
+  gboolean ok;
+
+  ok = ld_roster_import_run_finish (LD_ROSTER_IMPORT (source_object), result, &n_imported,
+                                    &error);
+
+  /* The dialog went away meanwhile. */
+  if (cancellable != NULL && g_cancellable_is_cancelled (cancellable))
+    return;
 
   self->importing = FALSE;
 
-  if (!ld_roster_import_run (self->import, self->station_id, self->import_only_valid,
-                             &n_imported, &error))
+  if (!ok)
     {
       show_view (self, "preview");
       update_actions (self);
@@ -549,25 +559,6 @@ finish_import (LdImportDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
-/* The write is one transaction on the window's own connection, which tells every open view
- * about the new rows as soon as it is done, so it runs here rather than in a worker thread. A
- * district's roster takes a moment: let "Importing…" reach the screen first. */
-static gboolean
-import_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  LdImportDialog *self = LD_IMPORT_DIALOG (widget);
-
-  if (++self->n_ticks < 2)
-    return G_SOURCE_CONTINUE;
-
-  self->import_tick = 0;
-  finish_import (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 run_import (LdImportDialog *self,
             gboolean        only_valid)
@@ -576,12 +567,12 @@ run_import (LdImportDialog *self,
   g_autoptr(LdStation) station = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gint64 station_id = 0;
 
   if (store == NULL || self->import == NULL || self->loading || self->importing)
     return;
 
   /* Deputies belong to a station: this desk's. */
-  self->station_id = 0;
   if (self->kind == LD_IMPORT_DEPUTIES)
     {
       station = ld_store_get_station (store, &error);
@@ -596,19 +587,18 @@ run_import (LdImportDialog *self,
           add_toast (self, message);
           return;
         }
-      self->station_id = ld_station_get_id (station);
+      station_id = ld_station_get_id (station);
     }
 
   self->importing = TRUE;
-  self->import_only_valid = only_valid;
-  self->n_ticks = 0;
   adw_status_page_set_title (self->loading_page, _("Importing…"));
   adw_status_page_set_description (self->loading_page,
                                    _("All the rows are written in one step, or none of them."));
   show_view (self, "loading");
   update_actions (self);
 
-  self->import_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), import_tick_cb, NULL, NULL);
+  ld_roster_import_run_async (self->import, station_id, only_valid, self->cancellable,
+                              import_done_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------------ list item factories */
@@ -1001,9 +991,6 @@ ld_import_dialog_dispose (GObject *object)
   if (self->chooser)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  if (self->import_tick)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->import_tick);
-  self->import_tick = 0;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LD_TYPE_IMPORT_DIALOG);
 
@@ -1017,16 +1004,31 @@ ld_import_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (ld_import_dialog_parent_class)->dispose (object);
 }
 
+/* A write under way cannot be stopped halfway: the dialog stays until it says how it went. */
+static gboolean
+ld_import_dialog_close_request (GtkWindow *window)
+{
+  LdImportDialog *self = LD_IMPORT_DIALOG (window);
+
+  if (self->importing)
+    return TRUE;
+
+  return GTK_WINDOW_CLASS (ld_import_dialog_parent_class)->close_request (window);
+}
+
 static void
 ld_import_dialog_class_init (LdImportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = ld_import_dialog_constructed;
   object_class->get_property = ld_import_dialog_get_property;
   object_class->set_property = ld_import_dialog_set_property;
   object_class->dispose = ld_import_dialog_dispose;
+
+  window_class->close_request = ld_import_dialog_close_request;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -1159,6 +1161,10 @@ ld_import_dialog_load_file (LdImportDialog *self,
       add_toast (self, _("No database is open."));
       return;
     }
+
+  /* The rows being written decide what the dialog shows next. */
+  if (self->importing)
+    return;
 
   /* A file still being read is forgotten; its result is dropped when it comes. */
   g_cancellable_cancel (self->cancellable);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ld-form.h"
 #include "ld-station-editor.h"
 #include "ld-station.h"
 #include "ld-store.h"
@@ -14,13 +15,6 @@
  * yet, and as a page of Preferences later. It edits a copy of the station; the validation rule
  * is ld_station_validate(), and Save stays disabled until it finds nothing wrong.
  */
-
-typedef struct
-{
-  const char  *field;   /* property name of LdStation, as ld_station_validate() reports it */
-  GtkEditable *row;
-  GtkLabel    *error;
-} FieldRow;
 
 enum {
   FIELD_NAME,
@@ -59,10 +53,9 @@ struct _LdStationEditor
   LdStore             *store;
   LdStation           *original;
   LdStation           *station;
-  GHashTable          *errors;
-  GHashTable          *touched;
+  LdForm              *form;
 
-  FieldRow             fields[N_FIELDS];
+  LdFormEntry          fields[N_FIELDS];
   gboolean             show_save_button;
   gboolean             filling;
 };
@@ -115,23 +108,6 @@ stations_equal (LdStation *a,
          && strings_equal (ld_station_get_address (a), ld_station_get_address (b))
          && strings_equal (ld_station_get_phone (a), ld_station_get_phone (b))
          && strings_equal (ld_station_get_reporting_unit (a), ld_station_get_reporting_unit (b));
-}
-
-/* ld_station_validate() names fields by property; accept either spelling of a two-word one. */
-static char *
-canonical_field (const char *field)
-{
-  return g_strdelimit (g_strdup (field), "_", '-');
-}
-
-static const char *
-lookup_error (LdStationEditor *self,
-              const char      *field)
-{
-  if (self->errors == NULL)
-    return NULL;
-
-  return g_hash_table_lookup (self->errors, field);
 }
 
 static void
@@ -201,50 +177,15 @@ update_actions (LdStationEditor *self)
                                  self->store != NULL && valid && modified);
 }
 
-/* A field's message shows once the user has been there, or at once on a saved station, so that a
- * new, empty form does not open covered in red. */
-static void
-update_errors (LdStationEditor *self)
-{
-  gboolean saved = self->station && ld_station_get_id (self->station) != 0;
-
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      FieldRow *f = &self->fields[i];
-      const char *message = lookup_error (self, f->field);
-      gboolean show = message != NULL
-                      && (saved || g_hash_table_contains (self->touched, f->field));
-      GtkWidget *error_row = gtk_widget_get_parent (GTK_WIDGET (f->error));
-
-      gtk_label_set_label (f->error, show ? message : "");
-      gtk_widget_set_visible (error_row, show);
-      if (show)
-        gtk_widget_add_css_class (GTK_WIDGET (f->row), "error");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (f->row), "error");
-    }
-}
-
 static void
 validate (LdStationEditor *self)
 {
   gboolean was_valid = ld_station_editor_get_valid (self);
-  g_autoptr(GHashTable) found = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GHashTable) errors = self->station ? ld_station_validate (self->station) : NULL;
 
-  g_clear_pointer (&self->errors, g_hash_table_unref);
-
-  if (self->station)
-    {
-      found = ld_station_validate (self->station);
-      self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_hash_table_iter_init (&iter, found);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_insert (self->errors, canonical_field (key), g_strdup (value));
-    }
-
-  update_errors (self);
+  /* A saved station shows every problem at once; a new one as the user gets to each field. */
+  ld_form_set_show_all (self->form, self->station && ld_station_get_id (self->station) != 0);
+  ld_form_show_errors (self->form, errors);
   update_actions (self);
 
   if (was_valid != ld_station_editor_get_valid (self))
@@ -291,7 +232,7 @@ load_station (LdStationEditor *self)
 
   g_clear_object (&self->original);
   g_clear_object (&self->station);
-  g_hash_table_remove_all (self->touched);
+  ld_form_clear_touched (self->form);
   show_save_error (self, NULL);
 
   if (self->store)
@@ -352,7 +293,7 @@ entry_changed_cb (LdStationEditor *self,
     if (self->fields[i].row == editable)
       {
         set_string_field (self->station, i, gtk_editable_get_text (editable));
-        g_hash_table_add (self->touched, (gpointer) self->fields[i].field);
+        ld_form_touch (self->form, self->fields[i].field);
       }
 
   validate (self);
@@ -476,8 +417,8 @@ ld_station_editor_finalize (GObject *object)
 {
   LdStationEditor *self = LD_STATION_EDITOR (object);
 
-  g_clear_pointer (&self->errors, g_hash_table_unref);
-  g_clear_pointer (&self->touched, g_hash_table_unref);
+  /* The form holds no references, only what it last showed. */
+  g_clear_object (&self->form);
 
   G_OBJECT_CLASS (ld_station_editor_parent_class)->finalize (object);
 }
@@ -564,22 +505,25 @@ ld_station_editor_init (LdStationEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->show_save_button = TRUE;
-  self->touched = g_hash_table_new (g_str_hash, g_str_equal);
 
-  self->fields[FIELD_NAME] = (FieldRow) { "name", GTK_EDITABLE (self->name_row),
-                                          self->name_error };
-  self->fields[FIELD_REPORTING_UNIT] = (FieldRow) { "reporting-unit",
-                                                    GTK_EDITABLE (self->reporting_unit_row),
-                                                    self->reporting_unit_error };
-  self->fields[FIELD_DISTRICT] = (FieldRow) { "district", GTK_EDITABLE (self->district_row),
-                                              self->district_error };
-  self->fields[FIELD_SUBDISTRICT] = (FieldRow) { "subdistrict",
-                                                 GTK_EDITABLE (self->subdistrict_row),
-                                                 self->subdistrict_error };
-  self->fields[FIELD_ADDRESS] = (FieldRow) { "address", GTK_EDITABLE (self->address_row),
-                                             self->address_error };
-  self->fields[FIELD_PHONE] = (FieldRow) { "phone", GTK_EDITABLE (self->phone_row),
-                                           self->phone_error };
+  /* The field names are the properties of LdStation, as ld_station_validate() reports them. */
+  self->fields[FIELD_NAME] = (LdFormEntry) { "name", GTK_EDITABLE (self->name_row),
+                                             self->name_error };
+  self->fields[FIELD_REPORTING_UNIT] = (LdFormEntry) { "reporting-unit",
+                                                       GTK_EDITABLE (self->reporting_unit_row),
+                                                       self->reporting_unit_error };
+  self->fields[FIELD_DISTRICT] = (LdFormEntry) { "district", GTK_EDITABLE (self->district_row),
+                                                 self->district_error };
+  self->fields[FIELD_SUBDISTRICT] = (LdFormEntry) { "subdistrict",
+                                                    GTK_EDITABLE (self->subdistrict_row),
+                                                    self->subdistrict_error };
+  self->fields[FIELD_ADDRESS] = (LdFormEntry) { "address", GTK_EDITABLE (self->address_row),
+                                                self->address_error };
+  self->fields[FIELD_PHONE] = (LdFormEntry) { "phone", GTK_EDITABLE (self->phone_row),
+                                              self->phone_error };
+
+  self->form = ld_form_new ();
+  ld_form_add_entries (self->form, self->fields, N_FIELDS);
 
   for (guint i = 0; kinds[i]; i++)
     gtk_string_list_append (kind_names, ld_station_kind_to_string (kinds[i]));
@@ -654,7 +598,7 @@ ld_station_editor_get_valid (LdStationEditor *self)
 {
   g_return_val_if_fail (LD_IS_STATION_EDITOR (self), FALSE);
 
-  return self->station != NULL && self->errors != NULL && g_hash_table_size (self->errors) == 0;
+  return self->station != NULL && ld_form_get_valid (self->form);
 }
 
 /* Whether the form differs from the station as stored; a new profile always counts as

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ld-form.h"
 #include "ld-unit-editor.h"
 
 /* The editor works on a copy of the unit: the stored one changes only when Save succeeds, and
@@ -39,25 +40,15 @@ struct _LdUnitEditor
   GtkStringList    *kind_model;
   AdwEntryRow      *contact_row;
   AdwEntryRow      *phone_row;
-  GtkWidget        *name_error_row;
   GtkLabel         *name_error_label;
-  GtkWidget        *kind_error_row;
   GtkLabel         *kind_error_label;
-  GtkWidget        *contact_error_row;
   GtkLabel         *contact_error_label;
-  GtkWidget        *phone_error_row;
   GtkLabel         *phone_error_label;
-
-  /* Borrowed: the template widgets above by Field */
-  GtkWidget        *field_rows[N_FIELDS];
-  GtkWidget        *error_rows[N_FIELDS];
-  GtkLabel         *error_labels[N_FIELDS];
 
   /* Owned */
   LdStore          *store;
   LdUnit           *unit;
-  GHashTable       *errors;
-  gboolean          touched[N_FIELDS];
+  LdForm           *form;
   gboolean          filling;
 };
 
@@ -95,53 +86,9 @@ list_kinds (void)
 static void
 update_actions (LdUnitEditor *self)
 {
-  gboolean valid = self->errors != NULL && g_hash_table_size (self->errors) == 0;
+  gboolean valid = ld_form_get_valid (self->form);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "unit.save", self->store != NULL && valid);
-}
-
-/* Shows the messages of the fields the user has been to: a new, empty form is not wrong yet. */
-static void
-update_errors (LdUnitEditor *self)
-{
-  g_autoptr(GString) unplaced = g_string_new (NULL);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      const char *message = g_hash_table_lookup (self->errors, field_names[i]);
-      gboolean show = message != NULL && self->touched[i];
-
-      gtk_label_set_label (self->error_labels[i], show ? message : "");
-      gtk_widget_set_visible (self->error_rows[i], show);
-      if (show)
-        gtk_widget_add_css_class (self->field_rows[i], "error");
-      else
-        gtk_widget_remove_css_class (self->field_rows[i], "error");
-    }
-
-  /* A message about something the form has no field for still has to be seen. */
-  if (self->errors)
-    {
-      g_hash_table_iter_init (&iter, self->errors);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        if (!g_strv_contains (field_names, key))
-          {
-            if (unplaced->len > 0)
-              g_string_append_c (unplaced, '\n');
-            g_string_append (unplaced, value);
-          }
-    }
-  if (unplaced->len > 0)
-    {
-      const char *shown = gtk_label_get_label (self->name_error_label);
-      g_autofree char *text = shown[0] ? g_strconcat (shown, "\n", unplaced->str, NULL)
-                                       : g_strdup (unplaced->str);
-
-      gtk_label_set_label (self->name_error_label, text);
-      gtk_widget_set_visible (self->name_error_row, TRUE);
-    }
 }
 
 /* The fields above the one being edited count as visited: whoever skips the name sees why Save
@@ -151,18 +98,18 @@ touch (LdUnitEditor *self,
        Field         field)
 {
   for (guint i = 0; i <= field; i++)
-    self->touched[i] = TRUE;
+    ld_form_touch (self->form, field_names[i]);
 }
 
 static void
 validate (LdUnitEditor *self)
 {
-  g_clear_pointer (&self->errors, g_hash_table_unref);
-  self->errors = ld_unit_validate (self->unit);
-  if (self->errors == NULL)
-    self->errors = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) errors = ld_unit_validate (self->unit);
 
-  update_errors (self);
+  if (errors == NULL)
+    errors = g_hash_table_new (g_str_hash, g_str_equal);
+
+  ld_form_show_errors (self->form, errors);
   update_actions (self);
 }
 
@@ -194,8 +141,8 @@ fill_form (LdUnitEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->phone_row), ld_unit_get_phone (self->unit) ?: "");
 
   /* An existing unit shows what is wrong with it at once; a new one waits for the user. */
-  for (guint i = 0; i < N_FIELDS; i++)
-    self->touched[i] = !is_new;
+  ld_form_clear_touched (self->form);
+  ld_form_set_show_all (self->form, !is_new);
 
   self->filling = FALSE;
 
@@ -284,10 +231,9 @@ save_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    self->touched[i] = TRUE;
+  ld_form_touch_all (self->form);
   validate (self);
-  if (g_hash_table_size (self->errors) > 0)
+  if (!ld_form_get_valid (self->form))
     return;
 
   /* The store may tidy the copy it saves (the phone number); the form keeps what was typed
@@ -393,7 +339,8 @@ ld_unit_editor_finalize (GObject *object)
 {
   LdUnitEditor *self = LD_UNIT_EDITOR (object);
 
-  g_clear_pointer (&self->errors, g_hash_table_unref);
+  /* The form holds no references, only what it last showed. */
+  g_clear_object (&self->form);
 
   G_OBJECT_CLASS (ld_unit_editor_parent_class)->finalize (object);
 }
@@ -431,13 +378,9 @@ ld_unit_editor_class_init (LdUnitEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdUnitEditor, kind_model);
   gtk_widget_class_bind_template_child (widget_class, LdUnitEditor, contact_row);
   gtk_widget_class_bind_template_child (widget_class, LdUnitEditor, phone_row);
-  gtk_widget_class_bind_template_child (widget_class, LdUnitEditor, name_error_row);
   gtk_widget_class_bind_template_child (widget_class, LdUnitEditor, name_error_label);
-  gtk_widget_class_bind_template_child (widget_class, LdUnitEditor, kind_error_row);
   gtk_widget_class_bind_template_child (widget_class, LdUnitEditor, kind_error_label);
-  gtk_widget_class_bind_template_child (widget_class, LdUnitEditor, contact_error_row);
   gtk_widget_class_bind_template_child (widget_class, LdUnitEditor, contact_error_label);
-  gtk_widget_class_bind_template_child (widget_class, LdUnitEditor, phone_error_row);
   gtk_widget_class_bind_template_child (widget_class, LdUnitEditor, phone_error_label);
 
   gtk_widget_class_install_action (widget_class, "unit.save", NULL, save_action);
@@ -452,18 +395,17 @@ ld_unit_editor_init (LdUnitEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->field_rows[FIELD_NAME] = GTK_WIDGET (self->name_row);
-  self->field_rows[FIELD_KIND] = GTK_WIDGET (self->kind_row);
-  self->field_rows[FIELD_CONTACT] = GTK_WIDGET (self->contact_row);
-  self->field_rows[FIELD_PHONE] = GTK_WIDGET (self->phone_row);
-  self->error_rows[FIELD_NAME] = self->name_error_row;
-  self->error_rows[FIELD_KIND] = self->kind_error_row;
-  self->error_rows[FIELD_CONTACT] = self->contact_error_row;
-  self->error_rows[FIELD_PHONE] = self->phone_error_row;
-  self->error_labels[FIELD_NAME] = self->name_error_label;
-  self->error_labels[FIELD_KIND] = self->kind_error_label;
-  self->error_labels[FIELD_CONTACT] = self->contact_error_label;
-  self->error_labels[FIELD_PHONE] = self->phone_error_label;
+  self->form = ld_form_new ();
+  ld_form_add_field (self->form, field_names[FIELD_NAME], GTK_WIDGET (self->name_row),
+                     self->name_error_label);
+  ld_form_add_field (self->form, field_names[FIELD_KIND], GTK_WIDGET (self->kind_row),
+                     self->kind_error_label);
+  ld_form_add_field (self->form, field_names[FIELD_CONTACT], GTK_WIDGET (self->contact_row),
+                     self->contact_error_label);
+  ld_form_add_field (self->form, field_names[FIELD_PHONE], GTK_WIDGET (self->phone_row),
+                     self->phone_error_label);
+  /* A message about something the form has no field for still has to be seen. */
+  ld_form_set_catch_all (self->form, field_names[FIELD_NAME]);
 
   g_signal_connect_object (self->name_row, "changed", G_CALLBACK (name_changed_cb), self,
                            G_CONNECT_SWAPPED);

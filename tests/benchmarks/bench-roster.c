@@ -108,7 +108,7 @@ generate (LdStore *store,
     }
 
   /* Common names repeat: give the phone numbers the job of telling them apart. */
-  if (!ld_store_insert_deputies (store, deputies, &error))
+  if (!ld_store_insert_deputies (store, deputies, NULL, &error))
     g_error ("%s", error->message);
 
   g_print ("generated %u deputies in %.0f ms\n", n, (g_get_monotonic_time () - start) / 1000.0);

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define LD_TYPE_FORM (ld_form_get_type ())
+
+G_DECLARE_FINAL_TYPE (LdForm, ld_form, LD, FORM, GObject)
+
+/* A text field: the record's property, the row it is typed in, the label for its message. */
+typedef struct
+{
+  const char  *field;
+  GtkEditable *row;
+  GtkLabel    *message;
+} LdFormEntry;
+
+LdForm     *ld_form_new            (void);
+void        ld_form_add_field      (LdForm             *self,
+                                    const char         *field,
+                                    GtkWidget          *row,
+                                    GtkLabel           *message);
+void        ld_form_add_entries    (LdForm             *self,
+                                    const LdFormEntry  *entries,
+                                    guint               n_entries);
+void        ld_form_set_catch_all  (LdForm             *self,
+                                    const char         *field);
+void        ld_form_set_show_all   (LdForm             *self,
+                                    gboolean            show_all);
+void        ld_form_touch          (LdForm             *self,
+                                    const char         *field);
+void        ld_form_touch_all      (LdForm             *self);
+void        ld_form_clear_touched  (LdForm             *self);
+void        ld_form_show_errors    (LdForm             *self,
+                                    GHashTable         *errors);
+gboolean    ld_form_get_valid      (LdForm             *self);
+
+G_END_DECLS
