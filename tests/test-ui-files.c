@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ld-calendar-page.h"
 #include "ld-context.h"
 #include "ld-deputies-page.h"
 #include "ld-deputy-editor.h"
@@ -160,6 +161,8 @@ main (int   argc,
   g_type_ensure (LD_TYPE_LISTS_PAGE);
   g_type_ensure (LD_TYPE_UNIT_EDITOR);
   g_type_ensure (LD_TYPE_UNITS_PAGE);
+  g_type_ensure (LD_TYPE_CALENDAR_PAGE);
+  g_type_ensure (LD_TYPE_MONTH_VIEW);
   g_type_ensure (LD_TYPE_DEPUTIES_PAGE);
   g_type_ensure (LD_TYPE_DEPUTY_EDITOR);
   g_type_ensure (LD_TYPE_STATION_EDITOR);

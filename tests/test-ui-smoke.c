@@ -151,6 +151,10 @@ test_every_page (Fixture       *fixture,
       saved = g_settings_get_string (fixture->settings, "last-page");
       g_assert_cmpstr (saved, ==, page_names[i]);
 
+      /* The calendar shows the month even when nothing is planned. */
+      if (g_str_equal (page_names[i], "calendar"))
+        continue;
+
       /* Each page says what it will hold, and does not pretend to hold anything yet. */
       status_page = ld_test_find_mapped_status_page (GTK_WIDGET (fixture->window));
       g_assert_nonnull (status_page);

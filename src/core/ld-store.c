@@ -1200,6 +1200,17 @@ ld_store_new (LdDatabase *database)
   return g_object_new (LD_TYPE_STORE, "database", database, NULL);
 }
 
+void
+ld_store_emit_changed (LdStore    *self,
+                       const char *kind,
+                       gint64      id)
+{
+  g_return_if_fail (LD_IS_STORE (self));
+  g_return_if_fail (kind != NULL);
+
+  emit_changed (self, kind, id);
+}
+
 LdDatabase *
 ld_store_get_database (LdStore *self)
 {

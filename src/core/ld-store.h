@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 /*
  * The only place with SQL for records. Every write runs in ld_database_begin_immediate() …
  * commit and then emits ::changed (kind, id) so that every open view refreshes; id is 0 when
- * several rows changed. Kinds: "station", "deputy", "unit", "list", "settings".
+ * several rows changed. Kinds: "station", "deputy", "unit", "list", "settings", "event".
  *
  * Threads: the store may be used from a worker thread (a long import), on the same connection,
  * which SQLite serialises. A write waits for a transaction that another thread has open to
@@ -58,6 +58,11 @@ typedef enum
 
 LdStore     *ld_store_new                  (LdDatabase          *database);
 LdDatabase  *ld_store_get_database         (LdStore             *self);
+/* Emits ::changed as the store's own writes do (in the thread that made the store), for the
+ * stores of other records that share this one's connection (ld-calendar-store). */
+void         ld_store_emit_changed         (LdStore             *self,
+                                            const char          *kind,
+                                            gint64               id);
 
 /* ------------------------------------------------------------------ stations */
 

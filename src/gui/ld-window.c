@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ld-backups.h"
+#include "ld-calendar-page.h"
 #include "ld-database.h"
 #include "ld-deputies-page.h"
 #include "ld-import-dialog.h"
@@ -28,6 +29,7 @@ struct _LdWindow
   AdwStatusPage        *busy_page;
   GtkLabel             *error_path_label;
   GtkWidget            *restore_newest_button;
+  LdCalendarPage       *calendar_page;
   LdDeputiesPage       *deputies_page;
 
   /* Owned */
@@ -560,6 +562,7 @@ ld_window_constructed (GObject *object)
 
       g_signal_connect_object (self->context, "notify::database",
                                G_CALLBACK (context_notify_database_cb), self, G_CONNECT_SWAPPED);
+      ld_calendar_page_set_context (self->calendar_page, self->context);
       ld_deputies_page_set_context (self->deputies_page, self->context);
       check_station (self);
     }
@@ -659,6 +662,7 @@ ld_window_class_init (LdWindowClass *klass)
   object_class->dispose = ld_window_dispose;
   object_class->finalize = ld_window_finalize;
 
+  g_type_ensure (LD_TYPE_CALENDAR_PAGE);
   g_type_ensure (LD_TYPE_DEPUTIES_PAGE);
 
   window_class->close_request = ld_window_close_request;
@@ -691,6 +695,7 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdWindow, busy_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, error_path_label);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, restore_newest_button);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, deputies_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
