@@ -18,12 +18,12 @@ builddir=${LD_BUILDDIR:-_build}
 build_packages=(
   meson ninja-build pkg-config gcc libc6-dev
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
-  libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxlsxwriter-dev
+  libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxlsxwriter-dev libical-dev
   gettext desktop-file-utils appstream fonts-noto-cjk
 )
 test_packages=(
   xvfb xauth dbus dbus-daemon locales
-  flatpak-builder libxml2-utils python3-openpyxl
+  flatpak-builder libxml2-utils python3-openpyxl python3-icalendar poppler-utils
 )
 
 as_root() {
