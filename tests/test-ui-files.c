@@ -11,6 +11,7 @@
 #include "ld-context.h"
 #include "ld-deputies-page.h"
 #include "ld-deputy-editor.h"
+#include "ld-event-editor.h"
 #include "ld-import-dialog.h"
 #include "ld-lists-page.h"
 #include "ld-preferences-window.h"
@@ -165,6 +166,7 @@ main (int   argc,
   g_type_ensure (LD_TYPE_MONTH_VIEW);
   g_type_ensure (LD_TYPE_DEPUTIES_PAGE);
   g_type_ensure (LD_TYPE_DEPUTY_EDITOR);
+  g_type_ensure (LD_TYPE_EVENT_EDITOR);
   g_type_ensure (LD_TYPE_STATION_EDITOR);
   g_type_ensure (LD_TYPE_STATION_SETUP_WINDOW);
 

@@ -1678,3 +1678,44 @@ fail:
   rollback (store);
   return FALSE;
 }
+
+/* ------------------------------------------------------------------ uuids */
+
+char *
+ld_calendar_store_get_uuid (LdStore     *store,
+                            const char  *table,
+                            gint64       id,
+                            GError     **error)
+{
+  const char *what = _("Reading the calendar");
+  sqlite3_stmt *stmt = NULL;
+  char *uuid = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (LD_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_strcmp0 (table, "events") == 0 ||
+                        g_strcmp0 (table, "event_series") == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((db = get_handle (store, error)) == NULL)
+    return NULL;
+  if (g_str_equal (table, "events"))
+    stmt = prepare (db, "SELECT uuid FROM events WHERE id = ?1", what, error);
+  else
+    stmt = prepare (db, "SELECT uuid FROM event_series WHERE id = ?1", what, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    uuid = g_strdup (column_text (stmt, 0));
+  else if (rc == SQLITE_DONE && g_str_equal (table, "events"))
+    set_event_not_found (error);
+  else if (rc == SQLITE_DONE)
+    set_series_not_found (error);
+  else
+    ld_database_set_error_from_sqlite (error, db, rc, what);
+  sqlite3_finalize (stmt);
+  return uuid;
+}

@@ -122,4 +122,13 @@ gboolean        ld_calendar_store_delete_series      (LdStore        *store,
                                                       gint64          id,
                                                       GError        **error);
 
+/* ------------------------------------------------------------------ uuids */
+
+/* The uuid of an event (@table "events") or series ("event_series"), the stable identity an
+ * export names it by; NULL with @error set (G_IO_ERROR_NOT_FOUND when there is none). */
+char           *ld_calendar_store_get_uuid           (LdStore        *store,
+                                                      const char     *table,
+                                                      gint64          id,
+                                                      GError        **error);
+
 G_END_DECLS

@@ -8,9 +8,12 @@
 
 #include "ld-calendar-page.h"
 #include "ld-calendar-store.h"
+#include "ld-event-editor.h"
 #include "ld-event.h"
+#include "ld-ics-dialog.h"
 #include "ld-month-layout.h"
 #include "ld-month-view.h"
+#include "ld-notice-print.h"
 #include "ld-window.h"
 
 /*
@@ -209,6 +212,10 @@ create_event_row (LdEvent  *event,
                                   -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
 
+  /* Activating the row opens the event in the editor. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "event", g_object_ref (event), g_object_unref);
+
   if (g_strcmp0 (status, "planned") != 0 && ld_event_status_to_string (status) != NULL)
     {
       GtkWidget *label = gtk_label_new (ld_event_status_to_string (status));
@@ -217,6 +224,22 @@ create_event_row (LdEvent  *event,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
       if (g_str_equal (status, "cancelled"))
         gtk_widget_add_css_class (row, "cancelled");
+    }
+
+  if (!g_str_equal (status, "cancelled"))
+    {
+      GtkWidget *print = gtk_button_new_from_icon_name ("document-print-symbolic");
+
+      gtk_widget_set_valign (print, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (print, "flat");
+      gtk_widget_set_tooltip_text (print, _("Print Notice…"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (print),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Print Notice…"),
+                                      -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "calendar.print-notice");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (print),
+                                              g_variant_new_int64 (ld_event_get_id (event)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), print);
     }
 
   return row;
@@ -449,8 +472,47 @@ flap_notify_folded_cb (LdCalendarPage *self)
 }
 
 static void
-day_activated_cb (LdCalendarPage *self)
+open_editor (LdCalendarPage *self,
+             LdEvent        *event,
+             const GDate    *date)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  LdEventEditor *editor;
+
+  if (self->context == NULL || self->store == NULL)
+    return;
+
+  editor = ld_event_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context,
+                                event, date);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+event_row_activated_cb (LdCalendarPage *self,
+                        GtkListBoxRow  *row)
+{
+  LdEvent *event = g_object_get_data (G_OBJECT (row), "event");
+
+  if (event)
+    open_editor (self, event, NULL);
+}
+
+static void
+day_activated_cb (LdCalendarPage *self,
+                  const GDate    *date)
+{
+  g_autofree char *iso = date ? format_iso_date (date) : NULL;
+  gboolean has_events = FALSE;
+
+  /* An empty day is where a new event goes. */
+  for (guint i = 0; iso && self->events && i < self->events->len; i++)
+    has_events |= g_str_equal (ld_event_get_date (g_ptr_array_index (self->events, i)), iso);
+  if (iso && !has_events)
+    {
+      open_editor (self, NULL, date);
+      return;
+    }
+
   /* The day's events are beside the month, or else behind the agenda button. */
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, TRUE);
@@ -475,6 +537,45 @@ next_month_action (GtkWidget  *widget,
 }
 
 static void
+new_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LdCalendarPage *self = LD_CALENDAR_PAGE (widget);
+  GDate selected;
+
+  ld_month_view_get_selected_date (self->month_view, &selected);
+  open_editor (self, NULL, &selected);
+}
+
+static void
+print_notice_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LdCalendarPage *self = LD_CALENDAR_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->context == NULL)
+    return;
+
+  if (!ld_notice_print (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context,
+                        g_variant_get_int64 (parameter), &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says in plain words why the notice could not be printed */
+      message = g_markup_printf_escaped (_("The notice could not be printed: %s"),
+                                         error->message);
+      if (LD_IS_WINDOW (root))
+        ld_window_add_toast (LD_WINDOW (root), adw_toast_new (message));
+      else
+        g_message ("%s", message);
+    }
+}
+
+static void
 today_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -485,6 +586,21 @@ today_action (GtkWidget  *widget,
   get_today (self, &today);
   ld_month_view_set_today (self->month_view, &today);
   ld_month_view_set_selected_date (self->month_view, &today);
+}
+
+static void
+export_ics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LdCalendarPage *self = LD_CALENDAR_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->store == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (ld_ics_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                           : NULL,
+                                                     self->store)));
 }
 
 /* ------------------------------------------------------------------ overrides */
@@ -609,6 +725,11 @@ ld_calendar_page_class_init (LdCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.next-month", NULL,
                                    next_month_action);
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "calendar.export-ics", NULL,
+                                   export_ics_action);
+  gtk_widget_class_install_action (widget_class, "calendar.print-notice", "x",
+                                   print_notice_action);
+  gtk_widget_class_install_action (widget_class, "calendar.new-event", NULL, new_event_action);
 
   /* Page Up/Down alone move the selection inside the month view; these work from anywhere on
    * the page. Alt+Left stays with the leaflet's Back. */
@@ -618,6 +739,9 @@ ld_calendar_page_class_init (LdCalendarPageClass *klass)
                                        "calendar.next-month", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
                                        "calendar.today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "calendar.new-event", NULL);
 }
 
 static void
@@ -626,6 +750,10 @@ ld_calendar_page_init (LdCalendarPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_object (self->day_list, "row-activated",
+                           G_CALLBACK (event_row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agenda_list, "row-activated",
+                           G_CALLBACK (event_row_activated_cb), self, G_CONNECT_SWAPPED);
   update_title (self);
   update_day_list (self);
 }
