@@ -21,6 +21,7 @@
 #include "ld-unit-editor.h"
 #include "ld-units-page.h"
 #include "ld-window.h"
+#include "ld-workdays-page.h"
 
 /* Every .ui file in the resource loads after adw_init() without a warning: this catches typos,
  * unknown properties and widgets newer than the libadwaita floor, which gtk4-builder-tool cannot
@@ -169,6 +170,7 @@ main (int   argc,
   g_type_ensure (LD_TYPE_EVENT_EDITOR);
   g_type_ensure (LD_TYPE_STATION_EDITOR);
   g_type_ensure (LD_TYPE_STATION_SETUP_WINDOW);
+  g_type_ensure (LD_TYPE_WORKDAYS_PAGE);
 
   g_test_add_func ("/ui-files/every-template-is-checked", test_every_template_is_checked);
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "ld-calendar-store.h"
+#include "ld-phone.h"
 #include "ld-test-util.h"
 #include "ld-workdays.h"
 
@@ -415,6 +416,106 @@ test_closed_database (Fixture       *fixture,
   g_assert_error (error, LD_DATABASE_ERROR, LD_DATABASE_ERROR_FAILED);
 }
 
+static void
+count_changed_cb (LdStore    *store,
+                  const char *kind,
+                  gint64      id,
+                  guint      *n_changed)
+{
+  g_assert_cmpstr (kind, ==, "calendar");
+  g_assert_cmpint (id, ==, 0);
+  (*n_changed)++;
+}
+
+static void
+test_edit_days (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdWorkdays) workdays = NULL;
+  g_autoptr(LdCalendarDay) day = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GArray) years = NULL;
+  guint n_changed = 0;
+  GDate date;
+
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (count_changed_cb), &n_changed);
+
+  years = ld_calendar_store_list_years (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (years->len, ==, 2);
+  g_assert_cmpuint (g_array_index (years, guint, 0), ==, 2025);
+  g_assert_cmpuint (g_array_index (years, guint, 1), ==, 2026);
+  g_clear_pointer (&years, g_array_unref);
+
+  /* The seeded days of a year, by date, named by their festival. */
+  days = ld_calendar_store_list_days (fixture->store, 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 33 + 6);
+  day = ld_calendar_day_copy (g_ptr_array_index (days, 0));
+  g_assert_cmpstr (day->day, ==, "2026-01-01");
+  g_assert_cmpint (day->kind, ==, LD_DAY_KIND_HOLIDAY);
+  g_assert_cmpstr (ld_calendar_day_get_display_name (day), ==, "New Year’s Day");
+  g_clear_pointer (&days, g_ptr_array_unref);
+  g_clear_pointer (&day, ld_calendar_day_free);
+
+  /* A new year's first day: the year appears and the day rests. */
+  day = ld_calendar_day_new ("2027-01-01", LD_DAY_KIND_HOLIDAY, NULL, "  元旦 ");
+  g_assert_true (ld_calendar_store_save_day (fixture->store, day, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 1);
+  years = ld_calendar_store_list_years (fixture->store, &error);
+  g_assert_cmpuint (years->len, ==, 3);
+  g_assert_cmpuint (g_array_index (years, guint, 2), ==, 2027);
+  days = ld_calendar_store_list_days (fixture->store, 2027, &error);
+  g_assert_cmpuint (days->len, ==, 1);
+  g_assert_cmpstr (((LdCalendarDay *) g_ptr_array_index (days, 0))->name, ==, "元旦");
+  g_clear_pointer (&days, g_ptr_array_unref);
+  workdays = ld_calendar_store_load_workdays (fixture->store, &error);
+  date = date_from_iso ("2027-01-01");     /* a Friday */
+  g_assert_false (ld_workdays_is_working_day (workdays, &date));
+  g_clear_pointer (&workdays, ld_workdays_unref);
+
+  /* Saving the same date again replaces it. */
+  g_clear_pointer (&day, ld_calendar_day_free);
+  day = ld_calendar_day_new ("2027-01-01", LD_DAY_KIND_MAKEUP_WORKDAY, NULL, NULL);
+  g_assert_true (ld_calendar_store_save_day (fixture->store, day, &error));
+  g_assert_cmpuint (n_changed, ==, 2);
+  days = ld_calendar_store_list_days (fixture->store, 2027, &error);
+  g_assert_cmpuint (days->len, ==, 1);
+  g_assert_cmpint (((LdCalendarDay *) g_ptr_array_index (days, 0))->kind, ==,
+                   LD_DAY_KIND_MAKEUP_WORKDAY);
+  g_assert_null (((LdCalendarDay *) g_ptr_array_index (days, 0))->name);
+  g_clear_pointer (&days, g_ptr_array_unref);
+
+  /* Removing, then removing again. */
+  g_assert_true (ld_calendar_store_remove_day (fixture->store, "2027-01-01", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 3);
+  g_assert_false (ld_calendar_store_remove_day (fixture->store, "2027-01-01", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (n_changed, ==, 3);
+
+  /* A seeded day removed and put back keeps its festival. */
+  g_assert_true (ld_calendar_store_remove_day (fixture->store, "2026-02-16", &error));
+  g_clear_pointer (&day, ld_calendar_day_free);
+  day = ld_calendar_day_new ("2026-02-16", LD_DAY_KIND_HOLIDAY, "spring_festival", NULL);
+  g_assert_true (ld_calendar_store_save_day (fixture->store, day, &error));
+  workdays = ld_calendar_store_load_workdays (fixture->store, &error);
+  date = date_from_iso ("2026-02-16");
+  g_assert_cmpstr (ld_workdays_get_day_name (workdays, &date), ==, "Spring Festival");
+
+  /* Not a real date. */
+  g_clear_pointer (&day, ld_calendar_day_free);
+  day = ld_calendar_day_new ("2027-02-30", LD_DAY_KIND_HOLIDAY, NULL, NULL);
+  g_assert_false (ld_calendar_store_save_day (fixture->store, day, &error));
+  g_assert_error (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID);
+  g_assert_cmpuint (n_changed, ==, 5);
+
+  g_signal_handlers_disconnect_by_data (fixture->store, &n_changed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +532,8 @@ main (int   argc,
   g_test_add_func ("/workdays/day-kind-strings", test_day_kind_strings);
   g_test_add ("/workdays/seeded", Fixture, NULL, fixture_set_up, test_seeded, fixture_tear_down);
   g_test_add ("/workdays/user-name", Fixture, NULL, fixture_set_up, test_user_name,
+              fixture_tear_down);
+  g_test_add ("/workdays/edit-days", Fixture, NULL, fixture_set_up, test_edit_days,
               fixture_tear_down);
   g_test_add ("/workdays/closed-database", Fixture, NULL, fixture_set_up, test_closed_database,
               fixture_tear_down);

@@ -1482,6 +1482,225 @@ fail:
   return FALSE;
 }
 
+/* ------------------------------------------------------------------ calendar days */
+
+LdCalendarDay *
+ld_calendar_day_new (const char *day,
+                     LdDayKind   kind,
+                     const char *seed_key,
+                     const char *name)
+{
+  LdCalendarDay *self = g_new0 (LdCalendarDay, 1);
+
+  self->day = g_strdup (day);
+  self->kind = kind;
+  self->seed_key = g_strdup (seed_key != NULL && seed_key[0] != '\0' ? seed_key : NULL);
+  self->name = g_strdup (name != NULL && name[0] != '\0' ? name : NULL);
+  return self;
+}
+
+LdCalendarDay *
+ld_calendar_day_copy (const LdCalendarDay *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return ld_calendar_day_new (self->day, self->kind, self->seed_key, self->name);
+}
+
+void
+ld_calendar_day_free (LdCalendarDay *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->day);
+  g_free (self->seed_key);
+  g_free (self->name);
+  g_free (self);
+}
+
+const char *
+ld_calendar_day_get_display_name (const LdCalendarDay *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->name != NULL)
+    return self->name;
+  return ld_workdays_festival_name (self->seed_key);
+}
+
+GArray *
+ld_calendar_store_list_years (LdStore  *store,
+                              GError  **error)
+{
+  const char *what = _("Reading the working-day calendar");
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (guint));
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (LD_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((db = get_handle (store, error)) == NULL
+      || (stmt = prepare (db, "SELECT DISTINCT CAST(substr(day, 1, 4) AS INTEGER) "
+                              "FROM calendar_days ORDER BY 1", what, error)) == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint year = (guint) sqlite3_column_int (stmt, 0);
+
+      g_array_append_val (years, year);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ld_database_set_error_from_sqlite (error, db, rc, what);
+      return NULL;
+    }
+  return g_steal_pointer (&years);
+}
+
+GPtrArray *
+ld_calendar_store_list_days (LdStore  *store,
+                             guint     year,
+                             GError  **error)
+{
+  const char *what = _("Reading the working-day calendar");
+  g_autoptr(GPtrArray) days = NULL;
+  char first[11], last[11];
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (LD_IS_STORE (store), NULL);
+  g_return_val_if_fail (year >= 1 && year <= 9999, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((db = get_handle (store, error)) == NULL
+      || (stmt = prepare (db, "SELECT day, kind, seed_key, name FROM calendar_days "
+                              "WHERE day BETWEEN ?1 AND ?2 ORDER BY day", what, error)) == NULL)
+    return NULL;
+
+  g_snprintf (first, sizeof first, "%04u-01-01", year);
+  g_snprintf (last, sizeof last, "%04u-12-31", year);
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+
+  days = g_ptr_array_new_with_free_func ((GDestroyNotify) ld_calendar_day_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (days,
+                     ld_calendar_day_new (column_text (stmt, 0),
+                                          g_str_equal (column_text (stmt, 1), "holiday")
+                                            ? LD_DAY_KIND_HOLIDAY
+                                            : LD_DAY_KIND_MAKEUP_WORKDAY,
+                                          (const char *) sqlite3_column_text (stmt, 2),
+                                          (const char *) sqlite3_column_text (stmt, 3)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ld_database_set_error_from_sqlite (error, db, rc, what);
+      return NULL;
+    }
+  return g_steal_pointer (&days);
+}
+
+gboolean
+ld_calendar_store_save_day (LdStore              *store,
+                            const LdCalendarDay  *day,
+                            GError              **error)
+{
+  const char *what = _("Saving the working-day calendar");
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char normal[11];
+  sqlite3 *db;
+  GDate date;
+
+  g_return_val_if_fail (LD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (day != NULL, FALSE);
+  g_return_val_if_fail (day->kind == LD_DAY_KIND_HOLIDAY ||
+                        day->kind == LD_DAY_KIND_MAKEUP_WORKDAY, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!parse_iso_date (day->day, &date))
+    {
+      g_set_error_literal (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID,
+                           _("Enter a real date as YYYY-MM-DD"));
+      return FALSE;
+    }
+  format_iso_date (&date, normal);
+  name = day->name != NULL ? g_strstrip (g_strdup (day->name)) : NULL;
+
+  if (!begin (store, error))
+    return FALSE;
+  db = ld_database_get_handle (ld_store_get_database (store));
+
+  if ((stmt = prepare (db, "INSERT OR REPLACE INTO calendar_days (day, kind, seed_key, name) "
+                           "VALUES (?1, ?2, ?3, ?4)", what, error)) == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, normal, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, day->kind == LD_DAY_KIND_HOLIDAY ? "holiday" : "makeup_workday",
+                     -1, SQLITE_STATIC);
+  bind_text (stmt, 3, day->seed_key);
+  bind_text (stmt, 4, name);
+  if (!step_done (db, stmt, what, error))
+    goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!ld_database_commit (ld_store_get_database (store), error))
+    goto fail;
+
+  ld_store_emit_changed (store, "calendar", 0);
+  return TRUE;
+
+fail:
+  sqlite3_finalize (stmt);
+  rollback (store);
+  return FALSE;
+}
+
+gboolean
+ld_calendar_store_remove_day (LdStore     *store,
+                              const char  *date,
+                              GError     **error)
+{
+  const char *what = _("Saving the working-day calendar");
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (LD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin (store, error))
+    return FALSE;
+  db = ld_database_get_handle (ld_store_get_database (store));
+
+  if ((stmt = prepare (db, "DELETE FROM calendar_days WHERE day = ?1", what, error)) == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
+  if (!step_done (db, stmt, what, error))
+    goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (sqlite3_changes (db) == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("This day is no longer in the working-day calendar"));
+      goto fail;
+    }
+  if (!ld_database_commit (ld_store_get_database (store), error))
+    goto fail;
+
+  ld_store_emit_changed (store, "calendar", 0);
+  return TRUE;
+
+fail:
+  sqlite3_finalize (stmt);
+  rollback (store);
+  return FALSE;
+}
+
 /* ------------------------------------------------------------------ public API: series */
 
 GPtrArray *

@@ -17,6 +17,46 @@ G_BEGIN_DECLS
 LdWorkdays  *ld_calendar_store_load_workdays   (LdStore   *store,
                                                 GError   **error);
 
+/* A row of calendar_days as Preferences edits it. */
+typedef struct
+{
+  char       *day;        /* "YYYY-MM-DD" */
+  LdDayKind   kind;       /* LD_DAY_KIND_HOLIDAY or LD_DAY_KIND_MAKEUP_WORKDAY */
+  char       *seed_key;   /* (nullable): the festival of a seeded day */
+  char       *name;       /* (nullable): the user's name for the day */
+} LdCalendarDay;
+
+LdCalendarDay *ld_calendar_day_new               (const char           *day,
+                                                  LdDayKind             kind,
+                                                  const char           *seed_key,
+                                                  const char           *name);
+LdCalendarDay *ld_calendar_day_copy              (const LdCalendarDay  *self);
+void           ld_calendar_day_free              (LdCalendarDay        *self);
+/* The user's name, else the festival's translated name, else NULL. */
+const char    *ld_calendar_day_get_display_name  (const LdCalendarDay  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdCalendarDay, ld_calendar_day_free)
+
+/* Returns: (transfer full) (element-type guint): the years that have calendar days, ascending;
+ * NULL with @error set. */
+GArray      *ld_calendar_store_list_years      (LdStore              *store,
+                                                GError              **error);
+/* Returns: (transfer full) (element-type LdCalendarDay): the days of @year by date; NULL with
+ * @error set. */
+GPtrArray   *ld_calendar_store_list_days       (LdStore              *store,
+                                                guint                 year,
+                                                GError              **error);
+/* Adds @day, or replaces the row of its date (kind, festival and name all follow @day); a date
+ * that is not a real one is LD_VALIDATION_ERROR_INVALID. Emits ::changed ("calendar", 0). */
+gboolean     ld_calendar_store_save_day        (LdStore              *store,
+                                                const LdCalendarDay  *day,
+                                                GError              **error);
+/* Removes the day @date ("YYYY-MM-DD"); G_IO_ERROR_NOT_FOUND when it is not there. Emits
+ * ::changed ("calendar", 0). */
+gboolean     ld_calendar_store_remove_day      (LdStore              *store,
+                                                const char           *date,
+                                                GError              **error);
+
 /* ------------------------------------------------------------------ events
  *
  * Every write runs in one transaction and then emits LdStore::changed ("event", id), id 0 when

@@ -13,6 +13,7 @@
 #include "ld-station-editor.h"
 #include "ld-units-page.h"
 #include "ld-window.h"
+#include "ld-workdays-page.h"
 
 /* How long to wait after the backup folder changes before listing it again: writing one backup
  * creates, renames and removes several files. */
@@ -32,6 +33,7 @@ struct _LdPreferencesWindow
   LdStationEditor      *station_page;
   LdUnitsPage          *units_page;
   LdListsPage          *lists_page;
+  LdWorkdaysPage       *workdays_page;
 
   /* Owned */
   LdContext            *context;
@@ -255,6 +257,7 @@ ld_preferences_window_constructed (GObject *object)
   ld_station_editor_set_context (self->station_page, self->context);
   ld_units_page_set_context (self->units_page, self->context);
   ld_lists_page_set_context (self->lists_page, self->context);
+  ld_workdays_page_set_context (self->workdays_page, self->context);
 
   g_settings_bind (settings, "operator-name", self->operator_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
@@ -391,6 +394,7 @@ ld_preferences_window_class_init (LdPreferencesWindowClass *klass)
   g_type_ensure (LD_TYPE_STATION_EDITOR);
   g_type_ensure (LD_TYPE_UNITS_PAGE);
   g_type_ensure (LD_TYPE_LISTS_PAGE);
+  g_type_ensure (LD_TYPE_WORKDAYS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/ld-preferences-window.ui");
@@ -403,6 +407,7 @@ ld_preferences_window_class_init (LdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdPreferencesWindow, station_page);
   gtk_widget_class_bind_template_child (widget_class, LdPreferencesWindow, units_page);
   gtk_widget_class_bind_template_child (widget_class, LdPreferencesWindow, lists_page);
+  gtk_widget_class_bind_template_child (widget_class, LdPreferencesWindow, workdays_page);
 
   gtk_widget_class_install_action (widget_class, "prefs.restore-backup", "ay",
                                    restore_backup_action);
