@@ -371,6 +371,44 @@ fixture_set_up (Fixture       *fixture,
   g_settings_set_int (fixture->settings, "window-height", 700);
 }
 
+/* The clerk sees several deputies to choose from, not a one-row slit to scroll through. */
+static void
+test_deputies_visible (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char * const names[] = { "Deputy A", "Deputy B", "Deputy C" };
+  GtkWindow *editor;
+  GtkWidget *scroller;
+  GDate date;
+
+  open_database (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    add_deputy (fixture, names[i]);
+  set_date (&date, 2026, 2, 20);
+  editor = GTK_WINDOW (ld_event_editor_new (NULL, fixture->context, NULL, &date));
+  gtk_window_set_default_size (editor, 600, 760);
+  ld_test_present (editor);
+  ld_test_iterate_idle ();
+
+  scroller = gtk_widget_get_ancestor (find_row (GTK_WIDGET (editor), names[0]),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (find_row (GTK_WIDGET (editor), names[i]),
+                                                scroller, &bounds));
+      g_test_message ("%s: rows %.0f–%.0f of a %d px list", names[i], bounds.origin.y,
+                      bounds.origin.y + bounds.size.height, gtk_widget_get_height (scroller));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                         gtk_widget_get_height (scroller) + 1);
+    }
+
+  gtk_window_destroy (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +425,7 @@ main (int   argc,
   ADD ("/ui-events/monthly-series", test_monthly_series);
   ADD ("/ui-events/invalid-end-time", test_invalid_end_time);
   ADD ("/ui-events/edit-only-this", test_edit_only_this);
+  ADD ("/ui-events/deputies-visible", test_deputies_visible);
 
 #undef ADD
 
