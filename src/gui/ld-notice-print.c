@@ -16,7 +16,10 @@
  */
 
 #define MARGIN       (20.0 * 72.0 / 25.4)
-#define FONT_FAMILY  "Sans"
+/* A Song (serif) face, as official notices use; also, cairo 1.16 loses some glyphs of Noto Sans
+ * CJK when it embeds a subset in a PDF (如 after a full stop prints blank), and its serif
+ * sibling prints whole (tests/check-pdf-glyphs.py). */
+#define FONT_FAMILY  "Noto Serif CJK SC, Serif"
 #define RULE_WIDTH   0.6
 #define CELL_PAD     5.0
 
