@@ -360,6 +360,108 @@ test_edit_only_this (Fixture       *fixture,
   assert_on_duty (april, ids[2]);
 }
 
+/* The February occurrence of the series on the 15th moved to the 20th: a new rule cannot be
+ * for one event alone, and from February on every occurrence follows it. */
+static void
+test_edit_series_rule (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char * const moved[] = { "2026-02-20", "2026-03-20", "2026-04-20" };
+  g_autoptr(LdEvent) february = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) old_day = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *editor;
+  GtkWidget *day_spin, *check;
+  AdwMessageDialog *question;
+  gint64 ids[3];
+
+  open_database (fixture);
+  create_series (fixture, ids);
+
+  february = event_on (fixture, "2026-02-15");
+  editor = GTK_WINDOW (ld_event_editor_new (GTK_WINDOW (fixture->window), fixture->context,
+                                            february, NULL));
+  ld_test_present (editor);
+  ld_test_iterate_idle ();
+
+  /* The Repeat rows and the rotation are the series'. */
+  g_assert_true (ld_test_widget_is_mapped (find_row (GTK_WIDGET (editor), "Repeat")));
+  day_spin = ld_test_find_widget_of_type (find_row (GTK_WIDGET (editor), "On Day of the Month"),
+                                          GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (day_spin);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (day_spin)), ==, 15);
+  check = ld_test_find_widget_of_type (find_row (GTK_WIDGET (editor), "Deputy C"),
+                                       GTK_TYPE_CHECK_BUTTON);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (day_spin), 20);
+  ld_test_iterate_idle ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "event.save", NULL));
+  question = ADW_MESSAGE_DIALOG (ld_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (adw_message_dialog_has_response (question, "future"));
+  g_assert_false (adw_message_dialog_has_response (question, "only"));
+  adw_message_dialog_response (question, "future");
+  ld_test_wait_for_no_toplevel (LD_TYPE_EVENT_EDITOR);
+
+  /* From the occurrence's own date on, the 20th, with the rotation going on as before. */
+  old_day = ld_calendar_store_list_events (ld_test_get_store (fixture), "2026-02-15",
+                                           "2026-02-15", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (old_day->len, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (moved); i++)
+    {
+      g_autoptr(LdEvent) event = event_on (fixture, moved[i]);
+
+      g_assert_cmpstr (ld_event_get_theme (event), ==, "月中接待日");
+      assert_on_duty (event, ids[i]);
+    }
+
+  /* Nothing before the series' start appeared or changed. */
+  before = ld_calendar_store_list_events (ld_test_get_store (fixture), "2026-01-01",
+                                          "2026-02-14", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, ==, 0);
+}
+
+/* Escape with something typed asks first; Keep Editing keeps it, Discard closes. */
+static void
+test_discard_changes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWindow *editor;
+  AdwMessageDialog *question;
+  GDate date;
+
+  open_database (fixture);
+  set_date (&date, 2026, 2, 20);
+  editor = GTK_WINDOW (ld_event_editor_new (NULL, fixture->context, NULL, &date));
+  ld_test_present (editor);
+  type_into (GTK_WIDGET (editor), "Theme", "临时接待");
+  ld_test_iterate_idle ();
+
+  /* Escape is bound to event.cancel. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "event.cancel", NULL));
+  question = ADW_MESSAGE_DIALOG (ld_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Discard Changes?");
+  g_assert_true (adw_message_dialog_has_response (question, "keep"));
+  g_assert_true (adw_message_dialog_has_response (question, "discard"));
+  /* As a click does: the response, then the dialog closes. */
+  adw_message_dialog_response (question, "keep");
+  gtk_window_close (GTK_WINDOW (question));
+  ld_test_wait_for_no_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (ld_test_find_toplevel (LD_TYPE_EVENT_EDITOR));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "Theme"))),
+                   ==, "临时接待");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "event.cancel", NULL));
+  question = ADW_MESSAGE_DIALOG (ld_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (question, "discard");
+  gtk_window_close (GTK_WINDOW (question));
+  ld_test_wait_for_no_toplevel (LD_TYPE_EVENT_EDITOR);
+}
+
 /* ------------------------------------------------------------------ main */
 
 static void
@@ -426,6 +528,8 @@ main (int   argc,
   ADD ("/ui-events/invalid-end-time", test_invalid_end_time);
   ADD ("/ui-events/edit-only-this", test_edit_only_this);
   ADD ("/ui-events/deputies-visible", test_deputies_visible);
+  ADD ("/ui-events/edit-series-rule", test_edit_series_rule);
+  ADD ("/ui-events/discard-changes", test_discard_changes);
 
 #undef ADD
 

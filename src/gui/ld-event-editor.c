@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ld-calendar-store.h"
 #include "ld-deputy.h"
@@ -18,7 +19,9 @@
  * event (and, with Repeat set, of a series built from the same fields); after every change the
  * copy goes through ld_event_validate() or ld_event_series_validate(), the pure rules of what
  * may be saved, and the form shows each message beside its field. An occurrence of a series
- * asks on saving whether the change is for it alone or for it and all later ones.
+ * shows the series' rule and rotation too, and asks on saving whether the change is for it
+ * alone or for it and all later ones; a new rule or rotation can only be for all later ones.
+ * Closing with unsaved changes asks first.
  */
 
 enum {
@@ -100,6 +103,7 @@ struct _LdEventEditor
   LdEvent          *given;
   LdEvent          *event;
   LdEventSeries    *series;
+  LdEventSeries    *loaded;        /* the series of an occurrence, as stored */
   LdForm           *form;
   GArray           *checked;       /* gint64 deputy ids, in the order they were checked */
   GHashTable       *names;         /* deputy id → name */
@@ -107,6 +111,8 @@ struct _LdEventEditor
 
   LdFormEntry       fields[N_FIELDS];
   gboolean          filling;
+  gboolean          modified;
+  gboolean          closing;
 };
 
 G_DEFINE_FINAL_TYPE (LdEventEditor, ld_event_editor, ADW_TYPE_WINDOW)
@@ -170,10 +176,70 @@ is_series (LdEventEditor *self)
   return get_repeat (self) != REPEAT_NONE;
 }
 
+/* An occurrence of a saved series, whose rule and rotation the Repeat rows show. */
+static gboolean
+is_occurrence (LdEventEditor *self)
+{
+  return self->loaded != NULL;
+}
+
+/* A new event that starts a series: saved as the series, with no status of its own. */
+static gboolean
+is_new_series (LdEventEditor *self)
+{
+  return !is_occurrence (self) && is_series (self);
+}
+
 static gboolean
 is_held (LdEventEditor *self)
 {
-  return !is_series (self) && g_str_equal (ld_event_get_status (self->event), "held");
+  return !is_new_series (self) && g_str_equal (ld_event_get_status (self->event), "held");
+}
+
+static gboolean
+dates_equal (const GDate *a,
+             const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+
+  return g_date_compare (a, b) == 0;
+}
+
+/* Whether two rules give the same dates; fields the frequency does not use do not count. */
+static gboolean
+recurrences_equal (const LdRecurrence *a,
+                   const LdRecurrence *b)
+{
+  if (a->freq != b->freq || a->interval != b->interval || a->on_holiday != b->on_holiday
+      || a->deputies_per_event != b->deputies_per_event || a->count != b->count
+      || a->month_day_overflow != b->month_day_overflow
+      || !dates_equal (&a->start_date, &b->start_date)
+      || !dates_equal (&a->until_date, &b->until_date))
+    return FALSE;
+
+  switch (a->freq)
+    {
+    case LD_RECURRENCE_MONTHLY_DAY:
+      return a->month_day == b->month_day;
+    case LD_RECURRENCE_MONTHLY_WEEKDAY:
+      return a->week_ordinal == b->week_ordinal && a->weekday == b->weekday;
+    case LD_RECURRENCE_WEEKLY:
+      return a->weekdays_mask == b->weekdays_mask;
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+rotations_equal (LdEventSeries *a,
+                 LdEventSeries *b)
+{
+  guint n_a, n_b;
+  const gint64 *ids_a = ld_event_series_get_rotation (a, &n_a);
+  const gint64 *ids_b = ld_event_series_get_rotation (b, &n_b);
+
+  return n_a == n_b && (n_a == 0 || memcmp (ids_a, ids_b, n_a * sizeof (gint64)) == 0);
 }
 
 static void
@@ -224,7 +290,9 @@ read_recurrence (LdEventEditor *self,
   rec->on_holiday = (LdOnHoliday) adw_combo_row_get_selected (self->holiday_row);
   rec->deputies_per_event = (guint) gtk_spin_button_get_value_as_int (self->per_event_spin);
 
-  parse_iso_date (ld_event_get_date (self->event), &rec->start_date);
+  /* An occurrence's series keeps its start, so the rotation still counts from there. */
+  if (!is_occurrence (self))
+    parse_iso_date (ld_event_get_date (self->event), &rec->start_date);
   g_date_clear (&rec->until_date, 1);
   rec->count = 0;
   if (ends == ENDS_ON_DATE && !parse_iso_date (gtk_editable_get_text (GTK_EDITABLE (self->until_row)),
@@ -253,6 +321,22 @@ sync_series (LdEventEditor *self)
   ld_event_series_set_recurrence (self->series, &rec);
 }
 
+/* Whether the Repeat rows or the rotation of an occurrence differ from its stored series. */
+static gboolean
+series_changed (LdEventEditor *self)
+{
+  LdRecurrence now, before;
+
+  if (!is_occurrence (self))
+    return FALSE;
+
+  sync_series (self);
+  ld_event_series_get_recurrence (self->series, &now);
+  ld_event_series_get_recurrence (self->loaded, &before);
+
+  return !recurrences_equal (&now, &before) || !rotations_equal (self->series, self->loaded);
+}
+
 static void
 update_repeat_rows (LdEventEditor *self)
 {
@@ -270,7 +354,7 @@ update_repeat_rows (LdEventEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->count_row), on && ends == ENDS_AFTER_COUNT);
   gtk_widget_set_visible (GTK_WIDGET (self->holiday_row), on);
   gtk_widget_set_visible (GTK_WIDGET (self->per_event_row), on);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_group), !on);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_group), !is_new_series (self));
 
   adw_preferences_group_set_title (self->deputies_group,
                                    on ? _("Deputies in Turn") : _("Deputies on Duty"));
@@ -315,17 +399,19 @@ static void attendance_toggled_cb (LdEventEditor *self);
 static void
 rebuild_attendance (LdEventEditor *self)
 {
+  /* An occurrence's own deputies, not the rotation its Deputies list shows. */
+  g_autoptr(GArray) on_duty = ld_event_get_deputy_ids (self->event, LD_EVENT_ROLE_ON_DUTY);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attendance_list))) != NULL)
     gtk_list_box_remove (self->attendance_list, child);
 
   gtk_widget_set_visible (GTK_WIDGET (self->attendance_group),
-                          is_held (self) && self->checked->len > 0);
+                          is_held (self) && on_duty->len > 0);
 
-  for (guint i = 0; i < self->checked->len; i++)
+  for (guint i = 0; i < on_duty->len; i++)
     {
-      gint64 id = g_array_index (self->checked, gint64, i);
+      gint64 id = g_array_index (on_duty, gint64, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *attended = gtk_check_button_new_with_label (_("Attended"));
       GtkWidget *on_leave = gtk_check_button_new_with_label (_("On Leave"));
@@ -372,7 +458,7 @@ validate (LdEventEditor *self)
   gboolean was_valid = ld_event_editor_get_valid (self);
   g_autoptr(GHashTable) errors = NULL;
 
-  if (is_series (self))
+  if (is_new_series (self))
     {
       sync_series (self);
       errors = ld_event_series_validate (self->series);
@@ -381,6 +467,27 @@ validate (LdEventEditor *self)
     }
   else
     errors = ld_event_validate (self->event);
+
+  /* An occurrence is checked as itself, and its series as the Repeat rows now say. */
+  if (is_occurrence (self))
+    {
+      g_autoptr(GHashTable) series_errors = NULL;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (!is_series (self))
+        g_hash_table_insert (errors, g_strdup ("repeat"),
+                             g_strdup (_("An event of a series keeps repeating. To stop the series, change when it ends.")));
+
+      sync_series (self);
+      series_errors = ld_event_series_validate (self->series);
+      rename_error (series_errors, "rotation", "deputies");
+      rename_error (series_errors, "start-date", "repeat");
+      g_hash_table_iter_init (&iter, series_errors);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (!g_hash_table_contains (errors, key))
+          g_hash_table_insert (errors, g_strdup (key), g_strdup (value));
+    }
 
   ld_form_show_errors (self->form, errors);
   update_actions (self);
@@ -547,6 +654,48 @@ fill_repeat_from_date (LdEventEditor *self)
     gtk_toggle_button_set_active (self->weekday_toggles[i], i == (guint) weekday - 1);
 }
 
+/* The Repeat rows as the stored series of an occurrence says. */
+static void
+fill_repeat_from_series (LdEventEditor *self)
+{
+  LdRecurrence rec;
+  guint ends = ENDS_NEVER;
+
+  ld_event_series_get_recurrence (self->loaded, &rec);
+
+  adw_combo_row_set_selected (self->repeat_row, REPEAT_MONTHLY_DAY + (guint) rec.freq);
+  gtk_spin_button_set_value (self->interval_spin, rec.interval);
+  if (rec.freq == LD_RECURRENCE_MONTHLY_DAY)
+    gtk_spin_button_set_value (self->month_day_spin, rec.month_day);
+  if (rec.freq == LD_RECURRENCE_MONTHLY_WEEKDAY)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (week_ordinals); i++)
+        if (week_ordinals[i] == rec.week_ordinal)
+          adw_combo_row_set_selected (self->week_ordinal_row, i);
+      if (g_date_valid_weekday (rec.weekday))
+        adw_combo_row_set_selected (self->weekday_row, (guint) rec.weekday - 1);
+    }
+  if (rec.freq == LD_RECURRENCE_WEEKLY)
+    for (guint i = 0; i < 7; i++)
+      gtk_toggle_button_set_active (self->weekday_toggles[i], (rec.weekdays_mask & (1u << i)) != 0);
+
+  if (g_date_valid (&rec.until_date))
+    {
+      g_autofree char *until = format_iso_date (&rec.until_date);
+
+      ends = ENDS_ON_DATE;
+      gtk_editable_set_text (GTK_EDITABLE (self->until_row), until);
+    }
+  else if (rec.count > 0)
+    {
+      ends = ENDS_AFTER_COUNT;
+      gtk_spin_button_set_value (self->count_spin, rec.count);
+    }
+  adw_combo_row_set_selected (self->ends_row, ends);
+  adw_combo_row_set_selected (self->holiday_row, (guint) rec.on_holiday);
+  gtk_spin_button_set_value (self->per_event_spin, rec.deputies_per_event);
+}
+
 static void
 fill_form (LdEventEditor *self)
 {
@@ -558,6 +707,8 @@ fill_form (LdEventEditor *self)
   select_string (self->kind_row, ld_event_kinds (), ld_event_get_kind (self->event));
   select_string (self->status_row, ld_event_statuses (), ld_event_get_status (self->event));
   fill_repeat_from_date (self);
+  if (is_occurrence (self))
+    fill_repeat_from_series (self);
   fill_deputies (self);
 
   self->filling = FALSE;
@@ -572,8 +723,16 @@ destroy_idle_cb (gpointer data)
 }
 
 static void
+close_later (LdEventEditor *self)
+{
+  self->closing = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
 finish (LdEventEditor *self)
 {
+  self->closing = TRUE;
   g_signal_emit (self, signals[SAVED], 0);
   g_idle_add_full (G_PRIORITY_DEFAULT, destroy_idle_cb, g_object_ref (self), g_object_unref);
 }
@@ -604,8 +763,8 @@ save_only_this (LdEventEditor *self)
   finish (self);
 }
 
-/* The series takes this occurrence's kind, theme, place, times and notes from its occurrence
- * date on; its rotation stays, since the deputies checked are this occurrence's. */
+/* The series takes this occurrence's kind, theme, place, times and notes, and the rule and
+ * rotation of the Repeat rows, from its occurrence date on. */
 static void
 save_future (LdEventEditor *self)
 {
@@ -614,19 +773,10 @@ save_future (LdEventEditor *self)
   g_autoptr(GError) error = NULL;
   LdEvent *event = self->event;
 
-  series = ld_calendar_store_get_series (store, ld_event_get_series_id (event), &error);
-  if (series == NULL)
-    {
-      report_failure (self, error);
-      return;
-    }
+  g_assert (is_occurrence (self));
 
-  ld_event_series_set_kind (series, ld_event_get_kind (event));
-  ld_event_series_set_theme (series, ld_event_get_theme (event));
-  ld_event_series_set_place (series, ld_event_get_place (event));
-  ld_event_series_set_start_time (series, ld_event_get_start_time (event));
-  ld_event_series_set_end_time (series, ld_event_get_end_time (event));
-  ld_event_series_set_notes (series, ld_event_get_notes (event));
+  sync_series (self);
+  series = ld_event_series_copy (self->series);
 
   if (!ld_calendar_store_save_series_from (store, series, ld_event_get_occurrence_date (event),
                                            &error))
@@ -646,6 +796,8 @@ entry_changed_cb (LdEventEditor *self,
 {
   if (self->filling)
     return;
+
+  self->modified = TRUE;
 
   if (editable == GTK_EDITABLE (self->until_row))
     {
@@ -675,6 +827,8 @@ combo_selected_cb (LdEventEditor *self,
   if (self->filling)
     return;
 
+  self->modified = TRUE;
+
   if (row == self->kind_row && selected < g_strv_length ((char **) kinds))
     ld_event_set_kind (self->event, kinds[selected]);
   else if (row == self->status_row && selected < g_strv_length ((char **) statuses))
@@ -701,6 +855,8 @@ repeat_changed_cb (LdEventEditor *self)
   if (self->filling)
     return;
 
+  self->modified = TRUE;
+
   validate (self);
 }
 
@@ -719,7 +875,10 @@ deputy_toggled_cb (LdEventEditor  *self,
   if (gtk_check_button_get_active (check))
     g_array_append_val (self->checked, id);
 
-  write_deputies (self);
+  self->modified = TRUE;
+  /* For an occurrence the list is its series' rotation, not who is on duty this time. */
+  if (!is_occurrence (self))
+    write_deputies (self);
   ld_form_touch (self->form, "deputies");
   update_order_labels (self);
   rebuild_attendance (self);
@@ -747,6 +906,7 @@ attendance_toggled_cb (LdEventEditor *self)
                          (const gint64 *) attended->data, attended->len);
   ld_event_set_deputies (self->event, LD_EVENT_ROLE_ON_LEAVE,
                          (const gint64 *) on_leave->data, on_leave->len);
+  self->modified = TRUE;
   validate (self);
 }
 
@@ -760,6 +920,16 @@ question_response_cb (LdEventEditor *self,
     save_only_this (self);
   else if (g_strcmp0 (response, "future") == 0)
     save_future (self);
+}
+
+static void
+discard_response_cb (LdEventEditor *self,
+                     const char    *response)
+{
+  g_clear_object (&self->question);
+
+  if (g_strcmp0 (response, "discard") == 0)
+    close_later (self);
 }
 
 static void
@@ -817,7 +987,7 @@ save_action (GtkWidget  *widget,
 
   show_save_error (self, NULL);
 
-  if (is_series (self))
+  if (is_new_series (self))
     {
       g_autoptr(LdEventSeries) saving = NULL;
       g_autoptr(GError) error = NULL;
@@ -834,21 +1004,36 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  if (ld_event_get_id (self->event) == 0 || ld_event_get_series_id (self->event) == 0)
+  if (ld_event_get_id (self->event) == 0 || !is_occurrence (self))
     {
       save_only_this (self);
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Change Only This Event?"),
-                                                       _("Change only this event or this and all future events?")));
-  adw_message_dialog_add_responses (dialog,
-                                    "keep", _("_Keep Editing"),
-                                    "future", _("This and _Future Events"),
-                                    "only", _("_Only This Event"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "only", ADW_RESPONSE_SUGGESTED);
+  /* One occurrence cannot follow a rule or rotation of its own. */
+  if (series_changed (self))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Change This and Future Events?"),
+                                                           _("The new repeat rule or rotation applies from this event on. Earlier events stay as they are.")));
+      adw_message_dialog_add_responses (dialog,
+                                        "keep", _("_Keep Editing"),
+                                        "future", _("This and _Future Events"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "future", ADW_RESPONSE_SUGGESTED);
+    }
+  else
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Change Only This Event?"),
+                                                           _("Change only this event or this and all future events?")));
+      adw_message_dialog_add_responses (dialog,
+                                        "keep", _("_Keep Editing"),
+                                        "future", _("This and _Future Events"),
+                                        "only", _("_Only This Event"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "only", ADW_RESPONSE_SUGGESTED);
+    }
   ask (self, dialog, G_CALLBACK (question_response_cb));
 }
 
@@ -881,6 +1066,33 @@ close_action (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------ overrides */
 
+static gboolean
+ld_event_editor_close_request (GtkWindow *window)
+{
+  LdEventEditor *self = LD_EVENT_EDITOR (window);
+  AdwMessageDialog *dialog;
+
+  if (self->closing || !self->modified)
+    return GTK_WINDOW_CLASS (ld_event_editor_parent_class)->close_request (window);
+
+  if (self->question)
+    {
+      gtk_window_present (GTK_WINDOW (self->question));
+      return TRUE;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard Changes?"),
+                                                       _("What you changed in this event has not been saved and will be lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  ask (self, dialog, G_CALLBACK (discard_response_cb));
+
+  return TRUE;
+}
+
 static void
 ld_event_editor_constructed (GObject *object)
 {
@@ -899,15 +1111,46 @@ ld_event_editor_constructed (GObject *object)
       ld_event_set_status (self->event, "planned");
     }
 
-  on_duty = ld_event_get_deputy_ids (self->event, LD_EVENT_ROLE_ON_DUTY);
-  g_array_append_vals (self->checked, on_duty->data, on_duty->len);
-
   is_new = ld_event_get_id (self->event) == 0;
+
+  if (!is_new && ld_event_get_series_id (self->event) != 0 && get_store (self) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->loaded = ld_calendar_store_get_series (get_store (self),
+                                                   ld_event_get_series_id (self->event), &error);
+      if (self->loaded == NULL)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s says in plain words why the series could not be read */
+          message = g_strdup_printf (_("The series of this event could not be loaded: %s"),
+                                     error->message);
+          show_save_error (self, message);
+        }
+    }
+
+  if (is_occurrence (self))
+    {
+      guint n_ids;
+      const gint64 *rotation = ld_event_series_get_rotation (self->loaded, &n_ids);
+
+      g_clear_object (&self->series);
+      self->series = ld_event_series_copy (self->loaded);
+      g_array_append_vals (self->checked, rotation, n_ids);
+    }
+  else
+    {
+      on_duty = ld_event_get_deputy_ids (self->event, LD_EVENT_ROLE_ON_DUTY);
+      g_array_append_vals (self->checked, on_duty->data, on_duty->len);
+    }
+
   gtk_window_set_title (GTK_WINDOW (self), is_new ? _("New Event") : _("Edit Event"));
   adw_window_title_set_title (self->window_title, gtk_window_get_title (GTK_WINDOW (self)));
 
-  /* Only a new event can start a series; an occurrence is changed alone or from its date on. */
-  gtk_widget_set_visible (GTK_WIDGET (self->repeat_group), is_new);
+  /* A new event can start a series; an occurrence shows its series' rule, which changes from
+   * its date on. A single saved event stays single. */
+  gtk_widget_set_visible (GTK_WIDGET (self->repeat_group), is_new || is_occurrence (self));
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_event_row), !is_new);
   ld_form_set_show_all (self->form, !is_new);
 
@@ -975,6 +1218,7 @@ ld_event_editor_dispose (GObject *object)
   g_clear_object (&self->given);
   g_clear_object (&self->event);
   g_clear_object (&self->series);
+  g_clear_object (&self->loaded);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LD_TYPE_EVENT_EDITOR);
 
@@ -998,12 +1242,15 @@ ld_event_editor_class_init (LdEventEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = ld_event_editor_constructed;
   object_class->get_property = ld_event_editor_get_property;
   object_class->set_property = ld_event_editor_set_property;
   object_class->dispose = ld_event_editor_dispose;
   object_class->finalize = ld_event_editor_finalize;
+
+  window_class->close_request = ld_event_editor_close_request;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
