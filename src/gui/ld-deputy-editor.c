@@ -411,16 +411,9 @@ ld_deputy_editor_close_request (GtkWindow *window)
       return TRUE;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard Changes?"),
-                                                       _("What you typed for this deputy has not been saved and will be lost.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  dialog = ld_form_new_discard_dialog (window, _("Discard Changes?"),
+                                       _("What you typed for this deputy has not been saved and will be lost."),
+                                       "cancel", _("_Keep Editing"), _("_Discard"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self,
                            G_CONNECT_SWAPPED);
 

@@ -1081,13 +1081,9 @@ ld_event_editor_close_request (GtkWindow *window)
       return TRUE;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard Changes?"),
-                                                       _("What you changed in this event has not been saved and will be lost.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  dialog = ld_form_new_discard_dialog (window, _("Discard Changes?"),
+                                       _("What you changed in this event has not been saved and will be lost."),
+                                       "keep", _("_Keep Editing"), _("_Discard"));
   ask (self, dialog, G_CALLBACK (discard_response_cb));
 
   return TRUE;

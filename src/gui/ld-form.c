@@ -314,3 +314,36 @@ ld_form_get_valid (LdForm *self)
 
   return self->errors != NULL && g_hash_table_size (self->errors) == 0;
 }
+
+/* ------------------------------------------------------------------ dialogs */
+
+/*
+ * The question an editor asks before it closes over unsaved changes: @keep_response is the
+ * default and what Escape answers, "discard" is marked destructive. The texts come translated
+ * from the editor. The dialog is not presented yet, so the caller can connect to "response".
+ */
+AdwMessageDialog *
+ld_form_new_discard_dialog (GtkWindow  *editor,
+                            const char *heading,
+                            const char *body,
+                            const char *keep_response,
+                            const char *keep_label,
+                            const char *discard_label)
+{
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (editor), NULL);
+  g_return_val_if_fail (keep_response != NULL, NULL);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (editor, heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    keep_response, keep_label,
+                                    "discard", discard_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, keep_response);
+  adw_message_dialog_set_close_response (dialog, keep_response);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+
+  return dialog;
+}

@@ -37,4 +37,11 @@ void        ld_form_show_errors    (LdForm             *self,
                                     GHashTable         *errors);
 gboolean    ld_form_get_valid      (LdForm             *self);
 
+AdwMessageDialog *ld_form_new_discard_dialog (GtkWindow  *editor,
+                                              const char *heading,
+                                              const char *body,
+                                              const char *keep_response,
+                                              const char *keep_label,
+                                              const char *discard_label);
+
 G_END_DECLS

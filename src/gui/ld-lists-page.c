@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ld-lists-page.h"
-#include "ld-window.h"
+#include "ld-toast.h"
 
 /* The editable lists — categories, channels, answer classes — as rows the user renames in place.
  * A seeded entry shows its default name in the UI language until the user renames it; clearing
@@ -63,28 +63,6 @@ static gboolean time_limit_output_cb   (GtkSpinButton *spin,
 
 /* ------------------------------------------------------------------ helpers */
 
-static void
-add_toast (LdListsPage *self,
-           AdwToast    *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
-  else if (LD_IS_WINDOW (root))
-    ld_window_add_toast (LD_WINDOW (root), toast);
-  else
-    g_object_unref (toast);
-}
-
-static AdwToast *
-create_toast (const char *title)
-{
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  return adw_toast_new (escaped);
-}
-
 static void G_GNUC_PRINTF (2, 3)
 show_error (LdListsPage *self,
             const char  *format,
@@ -97,7 +75,7 @@ show_error (LdListsPage *self,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  add_toast (self, create_toast (message));
+  ld_toast_add (GTK_WIDGET (self), ld_toast_new_plain (message));
 }
 
 static LdListEntry *
@@ -518,7 +496,8 @@ rename_entry (LdListsPage *self,
     {
       if (seed_key == NULL)
         {
-          add_toast (self, create_toast (_("An entry needs a name. To remove it, delete it.")));
+          ld_toast_add (GTK_WIDGET (self),
+                        ld_toast_new_plain (_("An entry needs a name. To remove it, delete it.")));
           set_row_text (self, row, ld_list_entry_get_display_name (entry));
           return;
         }
@@ -890,20 +869,18 @@ delete_action (GtkWidget  *widget,
       /* Translators: %s is the name of a category, channel or answer class */
       message = g_strdup_printf (_("“%s” is in use, so it was hidden from new records instead "
                                    "of deleted"), name);
-      toast = create_toast (message);
+      toast = ld_toast_new_plain (message);
       adw_toast_set_timeout (toast, 8);
-      add_toast (self, toast);
+      ld_toast_add (GTK_WIDGET (self), toast);
       return;
     }
 
   /* Translators: %s is the name of a category, channel or answer class */
   message = g_strdup_printf (_("“%s” deleted"), name);
-  toast = create_toast (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "entry", ld_list_entry_copy (entry), g_object_unref);
+  toast = ld_toast_new_undo (message, _("_Undo"), "entry", ld_list_entry_copy (entry),
+                             g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
-  add_toast (self, toast);
+  ld_toast_add (GTK_WIDGET (self), toast);
 }
 
 /* ------------------------------------------------------------------ overrides */

@@ -6,9 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "ld-import-dialog.h"
+#include "ld-toast.h"
 #include "ld-unit-editor.h"
 #include "ld-units-page.h"
-#include "ld-window.h"
 
 struct _LdUnitsPage
 {
@@ -43,28 +43,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------ helpers */
-
-static void
-add_toast (LdUnitsPage *self,
-           AdwToast    *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
-  else if (LD_IS_WINDOW (root))
-    ld_window_add_toast (LD_WINDOW (root), toast);
-  else
-    g_object_unref (toast);
-}
-
-static AdwToast *
-create_toast (const char *title)
-{
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  return adw_toast_new (escaped);
-}
 
 static GtkWindow *
 get_parent_window (LdUnitsPage *self)
@@ -314,7 +292,7 @@ undo_delete_cb (AdwToast    *toast,
 
       /* Translators: %s says in plain words why the deletion could not be undone */
       message = g_strdup_printf (_("The unit could not be brought back: %s"), error->message);
-      add_toast (self, create_toast (message));
+      ld_toast_add (GTK_WIDGET (self), ld_toast_new_plain (message));
     }
 }
 
@@ -372,7 +350,7 @@ delete_action (GtkWidget  *widget,
     {
       /* Translators: %s says in plain words why the unit could not be deleted */
       message = g_strdup_printf (_("The unit could not be deleted: %s"), error->message);
-      add_toast (self, create_toast (message));
+      ld_toast_add (GTK_WIDGET (self), ld_toast_new_plain (message));
       return;
     }
 
@@ -381,20 +359,17 @@ delete_action (GtkWidget  *widget,
       /* Translators: %s is the name of a handling unit */
       message = g_strdup_printf (_("“%s” is referred to by records, so it was hidden instead of "
                                    "deleted"), ld_unit_get_name (copy));
-      toast = create_toast (message);
+      toast = ld_toast_new_plain (message);
       adw_toast_set_timeout (toast, 8);
-      add_toast (self, toast);
+      ld_toast_add (GTK_WIDGET (self), toast);
       return;
     }
 
   /* Translators: %s is the name of a handling unit */
   message = g_strdup_printf (_("“%s” deleted"), ld_unit_get_name (copy));
-  toast = create_toast (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "unit", g_steal_pointer (&copy), g_object_unref);
+  toast = ld_toast_new_undo (message, _("_Undo"), "unit", g_steal_pointer (&copy), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
-  add_toast (self, toast);
+  ld_toast_add (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -418,7 +393,7 @@ unhide_action (GtkWidget  *widget,
 
       /* Translators: %s says in plain words why the unit could not be saved */
       message = g_strdup_printf (_("The handling unit could not be saved: %s"), error->message);
-      add_toast (self, create_toast (message));
+      ld_toast_add (GTK_WIDGET (self), ld_toast_new_plain (message));
     }
 }
 

@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "ld-calendar-store.h"
-#include "ld-window.h"
+#include "ld-toast.h"
 #include "ld-workdays-page.h"
 #include "ld-workdays.h"
 
@@ -54,32 +54,10 @@ static const LdDayKind form_kinds[] = { LD_DAY_KIND_HOLIDAY, LD_DAY_KIND_MAKEUP_
 /* ------------------------------------------------------------------ helpers */
 
 static void
-add_toast (LdWorkdaysPage *self,
-           AdwToast       *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
-  else if (LD_IS_WINDOW (root))
-    ld_window_add_toast (LD_WINDOW (root), toast);
-  else
-    g_object_unref (toast);
-}
-
-static AdwToast *
-create_toast (const char *title)
-{
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  return adw_toast_new (escaped);
-}
-
-static void
 show_error (LdWorkdaysPage *self,
             const GError   *error)
 {
-  add_toast (self, create_toast (error->message));
+  ld_toast_add (GTK_WIDGET (self), ld_toast_new_plain (error->message));
 }
 
 static guint
@@ -415,13 +393,10 @@ remove_action (GtkWidget  *widget,
   shown = format_day (iso);
   /* Translators: %s is a day with its weekday */
   message = g_strdup_printf (_("%s removed"), shown);
-  toast = create_toast (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "day", ld_calendar_day_copy (removed),
-                          (GDestroyNotify) ld_calendar_day_free);
+  toast = ld_toast_new_undo (message, _("_Undo"), "day", ld_calendar_day_copy (removed),
+                             (GDestroyNotify) ld_calendar_day_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_remove_cb), self, 0);
-  add_toast (self, toast);
+  ld_toast_add (GTK_WIDGET (self), toast);
 }
 
 /* ------------------------------------------------------------------ overrides */
