@@ -12,9 +12,6 @@
 
 /* The SQL of the reception calendar and the working-day calendar. */
 
-/* How long a write waits for a transaction that another thread has open on the connection. */
-#define WRITE_WAIT_US   (5 * G_USEC_PER_SEC)
-#define WRITE_POLL_US   (2 * 1000)
 /* Room after a series' until date for its last occurrence to move past a holiday (the longest,
  * the Spring Festival, is nine days). */
 #define HOLIDAY_MARGIN_DAYS 31
@@ -250,29 +247,15 @@ column_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
-/*
- * The records' store may write from a worker thread on the same connection; a transaction
- * open there is not ours to write into, so wait for it to close as for another program's.
- */
+/* ld_database_begin_immediate() waits for a transaction another thread (an import) has open on
+ * the shared connection. */
 static gboolean
 begin (LdStore  *store,
        GError  **error)
 {
-  gint64 deadline = g_get_monotonic_time () + WRITE_WAIT_US;
-  sqlite3 *db;
-
-  if ((db = get_handle (store, error)) == NULL)
+  if (get_handle (store, error) == NULL)
     return FALSE;
 
-  while (!sqlite3_get_autocommit (db))
-    {
-      if (g_get_monotonic_time () >= deadline)
-        {
-          ld_database_set_error_from_sqlite (error, NULL, SQLITE_BUSY, _("Starting to save"));
-          return FALSE;
-        }
-      g_usleep (WRITE_POLL_US);
-    }
   return ld_database_begin_immediate (ld_store_get_database (store), error);
 }
 

@@ -33,6 +33,8 @@
 #endif
 
 #define BUSY_TIMEOUT_MS 5000
+/* How long a write waits for another thread's transaction on the same connection. */
+#define TX_WAIT_US      (5 * G_USEC_PER_SEC)
 #define HEADER_SIZE     100
 
 struct _LdDatabase
@@ -45,6 +47,12 @@ struct _LdDatabase
   char     *migration_backup;
   int       lock_fd;
   int       schema_version;
+
+  /* One transaction at a time on the connection: a worker thread (an import) and the main
+   * thread share it, and a transaction open there belongs to the thread that began it. */
+  GMutex    tx_lock;
+  GCond     tx_cond;
+  GThread  *tx_owner;
 
   /* Whether the companions existed before we opened the file, so that a refused file is left
    * with nothing new beside it. */
@@ -1122,6 +1130,8 @@ ld_database_finalize (GObject *object)
   ld_database_close (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->migration_backup, g_free);
+  g_mutex_clear (&self->tx_lock);
+  g_cond_clear (&self->tx_cond);
 
   G_OBJECT_CLASS (ld_database_parent_class)->finalize (object);
 }
@@ -1138,6 +1148,8 @@ static void
 ld_database_init (LdDatabase *self)
 {
   self->lock_fd = -1;
+  g_mutex_init (&self->tx_lock);
+  g_cond_init (&self->tx_cond);
 }
 
 /* ------------------------------------------------------------------ public API */
@@ -1320,17 +1332,53 @@ ld_database_get_migration_backup (LdDatabase *self)
   return self->migration_backup;
 }
 
+static void
+release_transaction (LdDatabase *self)
+{
+  g_mutex_lock (&self->tx_lock);
+  if (self->tx_owner == g_thread_self ())
+    {
+      self->tx_owner = NULL;
+      g_cond_broadcast (&self->tx_cond);
+    }
+  g_mutex_unlock (&self->tx_lock);
+}
+
 /* Every write starts here: taking the write lock up front means a busy database fails now,
- * with a clear message, instead of halfway through. */
+ * with a clear message, instead of halfway through. Another thread's transaction on this
+ * connection is waited for as SQLite waits for another program's, never written into. */
 gboolean
 ld_database_begin_immediate (LdDatabase  *self,
                              GError     **error)
 {
+  gint64 deadline = g_get_monotonic_time () + TX_WAIT_US;
+
   g_return_val_if_fail (LD_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (self->db != NULL, FALSE);
-  g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
 
-  return exec_sql (self->db, "BEGIN IMMEDIATE", _("Starting to save"), error);
+  g_mutex_lock (&self->tx_lock);
+  if (self->tx_owner == g_thread_self ())
+    {
+      g_mutex_unlock (&self->tx_lock);
+      g_critical ("%s: a transaction is already open in this thread", G_STRFUNC);
+      return FALSE;
+    }
+  while (self->tx_owner != NULL)
+    if (!g_cond_wait_until (&self->tx_cond, &self->tx_lock, deadline))
+      {
+        g_mutex_unlock (&self->tx_lock);
+        ld_database_set_error_from_sqlite (error, NULL, SQLITE_BUSY, _("Starting to save"));
+        return FALSE;
+      }
+  self->tx_owner = g_thread_self ();
+  g_mutex_unlock (&self->tx_lock);
+
+  if (!exec_sql (self->db, "BEGIN IMMEDIATE", _("Starting to save"), error))
+    {
+      release_transaction (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -1347,6 +1395,7 @@ ld_database_commit (LdDatabase  *self,
       ld_database_rollback (self);
       return FALSE;
     }
+  release_transaction (self);
   return TRUE;
 }
 
@@ -1357,6 +1406,7 @@ ld_database_rollback (LdDatabase *self)
 
   if (self->db && !sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  release_transaction (self);
 }
 
 gboolean

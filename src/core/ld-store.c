@@ -25,8 +25,6 @@
 
 /* How long a write waits for one running in another thread on the same connection: as long as
  * SQLite waits for another program (the busy timeout). */
-#define WRITE_WAIT_US           (5 * G_USEC_PER_SEC)
-#define WRITE_POLL_US           (2 * 1000)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
@@ -39,7 +37,6 @@ struct _LdStore
   GHashTable   *references;  /* table → GPtrArray of "is this row referenced" queries */
   GMainContext *context;     /* where ::changed is emitted: the creating thread's */
   GThread      *thread;      /* the thread that created the store */
-  GMutex        begin_lock;  /* makes "no transaction open, so begin one" one step */
 };
 
 G_DEFINE_FINAL_TYPE (LdStore, ld_store, G_TYPE_OBJECT)
@@ -214,37 +211,16 @@ column_text_or_null (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
-/*
- * A write made in a worker thread (an import) shares the connection with the main thread, so
- * a transaction open on it is the other thread's as much as this one's: wait until it is
- * closed before beginning, as SQLite waits for another program's, rather than write into it.
- */
+/* ld_database_begin_immediate() waits for a transaction another thread (an import) has open on
+ * the shared connection. */
 static gboolean
 begin (LdStore  *self,
        GError  **error)
 {
-  gint64 deadline = g_get_monotonic_time () + WRITE_WAIT_US;
-  sqlite3 *db;
-
-  if ((db = get_handle (self, error)) == NULL)
+  if (get_handle (self, error) == NULL)
     return FALSE;
 
-  for (;;)
-    {
-      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->begin_lock);
-
-      if (sqlite3_get_autocommit (db))
-        return ld_database_begin_immediate (self->database, error);
-
-      if (g_get_monotonic_time () >= deadline)
-        {
-          ld_database_set_error_from_sqlite (error, NULL, SQLITE_BUSY, _("Starting to save"));
-          return FALSE;
-        }
-
-      g_clear_pointer (&locker, g_mutex_locker_free);
-      g_usleep (WRITE_POLL_US);
-    }
+  return ld_database_begin_immediate (self->database, error);
 }
 
 static gint64
@@ -1103,7 +1079,6 @@ ld_store_finalize (GObject *object)
   g_clear_pointer (&self->references, g_hash_table_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->thread, g_thread_unref);
-  g_mutex_clear (&self->begin_lock);
 
   G_OBJECT_CLASS (ld_store_parent_class)->finalize (object);
 }
@@ -1187,7 +1162,6 @@ ld_store_init (LdStore *self)
                                             (GDestroyNotify) g_ptr_array_unref);
   self->context = g_main_context_ref_thread_default ();
   self->thread = g_thread_ref (g_thread_self ());
-  g_mutex_init (&self->begin_lock);
 }
 
 /* ------------------------------------------------------------------ public API */
