@@ -23,7 +23,7 @@ build_packages=(
 )
 test_packages=(
   xvfb xauth dbus dbus-daemon locales
-  flatpak-builder libxml2-utils python3-openpyxl python3-icalendar poppler-utils
+  flatpak-builder libxml2-utils python3 python3-openpyxl python3-icalendar poppler-utils
 )
 
 as_root() {
