@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ld-database.h"
+#include "ld-fts.h"
 #include "ld-test-util.h"
 
 /* What the schema itself guarantees, whatever code writes to it: impossible dates, unknown states
@@ -39,14 +40,14 @@ static const char base_rows[] =
   "INSERT INTO suggestions (id, station_id, title) VALUES (1, 1, '关于缓解东湖小学周边交通拥堵的建议');";
 
 /* The replay of the search journal that the writer runs before COMMIT, as documented in
- * data/db/0002-search.sql. */
+ * data/db/0002-search.sql and data/db/0003-concerns.sql. */
 static const char search_replay[] =
-  "INSERT INTO concerns_fts (concerns_fts, rowid, subject, details)"
-  "  SELECT 'delete', concern_id, old_subject, old_details"
+  "INSERT INTO concerns_fts (concerns_fts, rowid, subject, details, place, resident_name)"
+  "  SELECT 'delete', concern_id, old_subject, old_details, old_place, old_resident_name"
   "    FROM concerns_fts_pending WHERE indexed = 1;"
-  "INSERT INTO concerns_fts (rowid, subject, details)"
-  "  SELECT c.id, c.subject, c.details"
-  "    FROM concerns_fts_pending AS p JOIN concerns AS c ON c.id = p.concern_id;"
+  "INSERT INTO concerns_fts (rowid, subject, details, place, resident_name)"
+  "  SELECT s.id, s.subject, s.details, s.place, s.resident_name"
+  "    FROM concerns_fts_pending AS p JOIN concerns_search AS s ON s.id = p.concern_id;"
   "DELETE FROM concerns_fts_pending;"
   "INSERT INTO suggestions_fts (suggestions_fts, rowid, title, content)"
   "  SELECT 'delete', suggestion_id, old_title, old_content"
@@ -298,9 +299,9 @@ test_version (void)
   g_autoptr(TestDb) t = test_db_new_empty ();
   int value = -1;
 
-  g_assert_cmpint (ld_database_latest_version (), ==, 2);
-  g_assert_cmpint (ld_database_get_schema_version (t->db), ==, 2);
-  g_assert_cmpint (query_int (t->h, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (ld_database_latest_version (), ==, 3);
+  g_assert_cmpint (ld_database_get_schema_version (t->db), ==, 3);
+  g_assert_cmpint (query_int (t->h, "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (query_int (t->h, "PRAGMA application_id"), ==, LD_DATABASE_APPLICATION_ID);
 
   /* The rest of this file relies on running with the app's safety settings. */
@@ -320,8 +321,11 @@ test_version (void)
 static void
 test_migrations_are_transactional (void)
 {
-  const char *names[] = { "0001-base.sql", "0002-search.sql" };
+  const char *names[] = { "0001-base.sql", "0002-search.sql", "0003-concerns.sql" };
   sqlite3 *h = open_raw (":memory:");
+
+  /* Migration 3 indexes with the app's tokenizer, which ld-database registers at open. */
+  g_assert_cmpint (ld_fts_register (h, NULL), ==, SQLITE_OK);
 
   exec_ok (h, "BEGIN IMMEDIATE");
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -1388,7 +1392,7 @@ test_v1_migrates_searchable (void)
 {
   g_autoptr(TestDb) t = test_db_from_v1_fixture ();
 
-  g_assert_cmpint (ld_database_get_schema_version (t->db), ==, 2);
+  g_assert_cmpint (ld_database_get_schema_version (t->db), ==, 3);
   g_assert_cmpint (query_int (t->h, "SELECT count(*) FROM concerns"), ==, 3);
 
   /* Concerns and suggestions written at version 1 are found after the upgrade. */
@@ -1408,6 +1412,74 @@ test_v1_migrates_searchable (void)
 
   g_assert_cmpint (query_int (t->h, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
   g_assert_cmpint (query_int (t->h, "SELECT count(*) FROM timeline"), ==, 8);
+}
+
+/* ------------------------------------------------------------------ version 2 databases */
+
+static TestDb *
+test_db_from_v2_fixture (void)
+{
+  g_autofree char *fixture = ld_test_src_path ("fixtures/schema-v2.sql");
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  char *dir = ld_test_make_tmpdir ();
+  char *path = g_build_filename (dir, "liaison-desk.db", NULL);
+  sqlite3 *raw = NULL;
+
+  g_file_get_contents (fixture, &sql, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Not open_raw(): the dump writes sqlite_schema for its FTS5 tables, which defensive mode
+   * forbids. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  exec_ok (raw, sql);
+  g_assert_cmpint (query_int (raw, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (raw, "PRAGMA application_id"), ==, LD_DATABASE_APPLICATION_ID);
+  exec_ok (raw, "PRAGMA foreign_keys = ON");
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  sqlite3_close (raw);
+
+  return test_db_open_path (dir, path);
+}
+
+static void
+test_v2_migrates_searchable (void)
+{
+  g_autoptr(TestDb) t = test_db_from_v2_fixture ();
+
+  g_assert_cmpint (ld_database_get_schema_version (t->db), ==, 3);
+  g_assert_cmpint (query_int (t->h, "SELECT count(*) FROM concerns"), ==, 4);
+
+  /* Two characters, the length of most Chinese words, now find what version 2 wrote: in the
+   * subject, the details, the place and the resident's name. */
+  g_assert_cmpint (query_int (t->h, "SELECT rowid FROM concerns_fts"
+                                    " WHERE concerns_fts MATCH '路灯'"), ==, 1);
+  g_assert_cmpint (query_int (t->h, "SELECT rowid FROM concerns_fts"
+                                    " WHERE concerns_fts MATCH '噪音'"), ==, 4);
+  g_assert_cmpint (count_matches (t->h, "concerns_fts", "电动"), ==, 1);
+  g_assert_cmpint (count_matches (t->h, "concerns_fts", "details: 音响"), ==, 1);
+  g_assert_cmpint (count_matches (t->h, "concerns_fts", "place: 沙湖"), ==, 1);
+  g_assert_cmpint (count_matches (t->h, "concerns_fts", "resident_name: 桂芳"), ==, 2);
+  g_assert_cmpint (count_matches (t->h, "concerns_fts", "交通拥堵"), ==, 1);
+  g_assert_cmpint (count_matches (t->h, "concerns_fts", "拥堵路灯"), ==, 0);
+  g_assert_cmpint (count_matches (t->h, "suggestions_fts", "上下学"), ==, 1);
+  g_assert_cmpint (query_int (t->h, "SELECT count(*) FROM concerns_fts_pending"), ==, 0);
+  exec_ok (t->h, "INSERT INTO concerns_fts (concerns_fts, rank) VALUES ('integrity-check', 1)");
+
+  /* And they keep following edits, a resident's new name included. */
+  write_ok (t, "UPDATE residents SET name = '刘德华' WHERE id = 2");
+  g_assert_cmpint (count_matches (t->h, "concerns_fts", "德明"), ==, 0);
+  g_assert_cmpint (query_int (t->h, "SELECT rowid FROM concerns_fts"
+                                    " WHERE concerns_fts MATCH '德华'"), ==, 4);
+  exec_ok (t->h, "INSERT INTO concerns_fts (concerns_fts, rank) VALUES ('integrity-check', 1)");
+
+  /* The list indexes of migration 3 are there. */
+  g_assert_cmpint (query_int (t->h, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                    " AND name IN ('concerns_by_due', 'concerns_by_state_received',"
+                                    "  'concerns_by_category_received',"
+                                    "  'concerns_by_channel_received', 'concerns_by_confidential')"),
+                   ==, 5);
 }
 
 /* ------------------------------------------------------------------ indexes */
@@ -1553,6 +1625,7 @@ main (int   argc,
   g_test_add_func ("/schema/search/suggestions", test_search_suggestions);
   g_test_add_func ("/schema/v1/fixture-is-migration-1", test_v1_fixture_is_migration_1);
   g_test_add_func ("/schema/v1/migrates-searchable", test_v1_migrates_searchable);
+  g_test_add_func ("/schema/v2/migrates-searchable", test_v2_migrates_searchable);
   g_test_add_func ("/schema/query-plans", test_query_plans);
 
   return g_test_run ();

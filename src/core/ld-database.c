@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "ld-database.h"
+#include "ld-fts.h"
 
 /*
  * The one SQLite file that holds a station's records, opened so that a crash, a second copy of
@@ -71,19 +72,21 @@ typedef struct
 static const Migration migrations[] = {
   { 1, RESOURCE_PATH "/db/0001-base.sql" },
   { 2, RESOURCE_PATH "/db/0002-search.sql" },
+  { 3, RESOURCE_PATH "/db/0003-concerns.sql" },
 };
 
-/* Applies the search journal that the triggers of migration 2 keep (see data/db/0002-search.sql
- * for why the triggers cannot write the FTS5 indexes themselves). Run inside every write
- * transaction just before COMMIT, so the indexes commit or roll back with the records. */
-#define SEARCH_JOURNAL_VERSION 2
+/* Applies the search journal that the triggers of migrations 2 and 3 keep (see
+ * data/db/0002-search.sql for why the triggers cannot write the FTS5 indexes themselves, and
+ * 0003-concerns.sql for the concerns journal). Run inside every write transaction just before
+ * COMMIT, so the indexes commit or roll back with the records. */
+#define SEARCH_JOURNAL_VERSION 3
 static const char search_replay_sql[] =
-  "INSERT INTO concerns_fts (concerns_fts, rowid, subject, details)"
-  "  SELECT 'delete', concern_id, old_subject, old_details"
+  "INSERT INTO concerns_fts (concerns_fts, rowid, subject, details, place, resident_name)"
+  "  SELECT 'delete', concern_id, old_subject, old_details, old_place, old_resident_name"
   "    FROM concerns_fts_pending WHERE indexed = 1;"
-  "INSERT INTO concerns_fts (rowid, subject, details)"
-  "  SELECT c.id, c.subject, c.details"
-  "    FROM concerns_fts_pending AS p JOIN concerns AS c ON c.id = p.concern_id;"
+  "INSERT INTO concerns_fts (rowid, subject, details, place, resident_name)"
+  "  SELECT s.id, s.subject, s.details, s.place, s.resident_name"
+  "    FROM concerns_fts_pending AS p JOIN concerns_search AS s ON s.id = p.concern_id;"
   "DELETE FROM concerns_fts_pending;"
   "INSERT INTO suggestions_fts (suggestions_fts, rowid, title, content)"
   "  SELECT 'delete', suggestion_id, old_title, old_content"
@@ -353,6 +356,15 @@ open_connection (const char  *path,
   int rc;
 
   rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE, "unix");
+  if (rc != SQLITE_OK)
+    {
+      ld_database_set_error_from_sqlite (error, db, rc, _("Opening the database"));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  /* Before anything reads the schema: migrations and the app write tables tokenized by it. */
+  rc = ld_fts_register (db, NULL);
   if (rc != SQLITE_OK)
     {
       ld_database_set_error_from_sqlite (error, db, rc, _("Opening the database"));
