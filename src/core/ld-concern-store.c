@@ -1927,6 +1927,84 @@ ld_concern_store_timeline (LdStore  *store,
 
 /* ------------------------------------------------------------------ lookups */
 
+/* How many of a subject's words the similar-concerns query ranks on: the rarest ones. Common
+ * bigrams (社区, 小区) match hundreds of thousands of concerns in a district and would make bm25
+ * score every one of them; the rare words are what makes two concerns alike anyway. */
+#define SIMILAR_TERMS 3
+
+typedef struct
+{
+  const char *term;
+  gint64      docs;
+} TermCount;
+
+static int
+compare_term_counts (gconstpointer a,
+                     gconstpointer b)
+{
+  const TermCount *x = a, *y = b;
+
+  return x->docs < y->docs ? -1 : x->docs > y->docs;
+}
+
+/* "subject : ("a" OR "b" …)" over the rarest terms of @terms that occur at all, or NULL. */
+static char *
+rarest_terms_match (sqlite3     *db,
+                    GStrv        terms,
+                    GError     **error)
+{
+  const char *what = _("Looking for similar concerns");
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (TermCount));
+  g_autoptr(GString) expr = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  char *message = NULL;
+
+  /* A vocabulary view of the index, on this connection only (no schema change). */
+  if (sqlite3_exec (db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.concerns_fts_vocab "
+                        "USING fts5vocab (main, concerns_fts, row)", NULL, NULL, &message)
+      != SQLITE_OK)
+    {
+      g_set_error (error, LD_DATABASE_ERROR, LD_DATABASE_ERROR_FAILED, "%s: %s", what,
+                   message != NULL ? message : "");
+      sqlite3_free (message);
+      return NULL;
+    }
+
+  stmt = ld_sql_prepare (db, "SELECT doc FROM temp.concerns_fts_vocab WHERE term = ?1", what,
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      int rc;
+
+      sqlite3_bind_text (stmt, 1, terms[i], -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0)
+        {
+          TermCount count = { terms[i], sqlite3_column_int64 (stmt, 0) };
+
+          g_array_append_val (counts, count);
+        }
+      else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          ld_database_set_error_from_sqlite (error, db, rc, what);
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  g_array_sort (counts, compare_term_counts);
+  for (guint i = 0; i < counts->len && i < SIMILAR_TERMS; i++)
+    g_string_append_printf (expr, "%s\"%s\"", i > 0 ? " OR " : "",
+                            g_array_index (counts, TermCount, i).term);
+  if (expr->len == 0)
+    return NULL;
+  return g_strdup_printf ("subject : (%s)", expr->str);
+}
+
 GPtrArray *
 ld_concern_store_find_similar (LdStore     *store,
                                const char  *subject,
@@ -1935,19 +2013,29 @@ ld_concern_store_find_similar (LdStore     *store,
                                GError     **error)
 {
   const char *what = _("Looking for similar concerns");
+  g_auto(GStrv) terms = NULL;
   g_autofree char *match = NULL;
   g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
   sqlite3 *db;
 
   g_return_val_if_fail (LD_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (subject == NULL || !g_utf8_validate (subject, -1, NULL) || g_utf8_strlen (subject, -1) < 2
-      || limit == 0 || (match = ld_fts_build_similar_query (subject)) == NULL)
+  if (subject == NULL || limit == 0 || (terms = ld_fts_similar_terms (subject)) == NULL)
     return g_ptr_array_new_with_free_func (g_object_unref);
   if ((db = ld_sql_get_handle (store, error)) == NULL)
     return NULL;
+  if ((match = rarest_terms_match (db, terms, &local_error)) == NULL)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      return g_ptr_array_new_with_free_func (g_object_unref);
+    }
 
   /* bm25 ranks by the rarest shared words; only open concerns are worth linking to. */
   stmt = ld_sql_prepare (db,

@@ -424,21 +424,21 @@ ld_fts_build_query (const char  *text,
 /* ------------------------------------------------------------------ similar */
 
 static void
-append_any_term (GString    *expr,
+append_any_term (GPtrArray  *terms,
                  GHashTable *seen,
                  const char *term)
 {
   if (g_hash_table_contains (seen, term))
     return;
-  g_string_append_printf (expr, "%s\"%s\"", expr->len > 0 ? " OR " : "", term);
   g_hash_table_add (seen, g_strdup (term));
+  g_ptr_array_add (terms, g_strdup (term));
 }
 
-char *
-ld_fts_build_similar_query (const char *text)
+GStrv
+ld_fts_similar_terms (const char *text)
 {
   g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GString) expr = NULL;
+  g_autoptr(GPtrArray) terms = NULL;
   g_autoptr(GString) word = NULL;
   gunichar prev = 0;
 
@@ -446,7 +446,7 @@ ld_fts_build_similar_query (const char *text)
     return NULL;
 
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  expr = g_string_new (NULL);
+  terms = g_ptr_array_new_with_free_func (g_free);
   word = g_string_new (NULL);
 
   for (const char *p = text; ; p = g_utf8_next_char (p))
@@ -461,7 +461,7 @@ ld_fts_build_similar_query (const char *text)
           continue;
         }
       if (g_utf8_strlen (word->str, -1) >= 2)
-        append_any_term (expr, seen, word->str);
+        append_any_term (terms, seen, word->str);
       g_string_truncate (word, 0);
 
       if (class == CLASS_CJK)
@@ -473,7 +473,7 @@ ld_fts_build_similar_query (const char *text)
 
               n += g_unichar_to_utf8 (c, pair + n);
               pair[n] = '\0';
-              append_any_term (expr, seen, pair);
+              append_any_term (terms, seen, pair);
             }
           prev = c;
         }
@@ -484,7 +484,8 @@ ld_fts_build_similar_query (const char *text)
         break;
     }
 
-  if (expr->len == 0)
+  if (terms->len == 0)
     return NULL;
-  return g_strdup_printf ("subject : (%s)", expr->str);
+  g_ptr_array_add (terms, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&terms), FALSE);
 }

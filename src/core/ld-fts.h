@@ -49,11 +49,10 @@ gboolean  ld_fts_build_query        (const char   *text,
                                      GStrv        *like_words);
 
 /*
- * For "similar" rather than "containing": an FTS5 expression over the subject column that
- * matches any CJK bigram or Latin word (two or more characters) of @text, each once, for
- * ranking by bm25 — e.g. "门口积水" → subject : ("门口" OR "口积" OR "积水"). NULL when @text has
- * none (one character, punctuation, invalid UTF-8).
+ * For "similar" rather than "containing": the distinct CJK bigrams and Latin words (two or more
+ * characters, case-folded) of @text, in order — e.g. "门口积水" → 门口, 口积, 积水. NULL when
+ * @text has none (one character, punctuation, invalid UTF-8). The store ranks on the rarest.
  */
-char     *ld_fts_build_similar_query (const char   *text);
+GStrv     ld_fts_similar_terms      (const char   *text);
 
 G_END_DECLS

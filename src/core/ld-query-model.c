@@ -20,6 +20,11 @@
 
 #define DEFAULT_PAGE_SIZE 100
 #define MAX_PAGES         4
+/* A reload that changes more rows than this (a new sort or filter over a large list) drops the
+ * cache instead of carrying rows over: finding where the cached rows went would cost a hash
+ * lookup per row of the new list, and views rebind every visible row after such a change
+ * anyway. */
+#define MAX_CARRIED_CHANGE 10000
 
 typedef struct
 {
@@ -455,6 +460,8 @@ ld_query_model_reload (LdQueryModel  *self,
   /* The rows cached now, with the recency of their pages. */
   kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   rank_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if (old_len - prefix - suffix > MAX_CARRIED_CHANGE || new_len - prefix - suffix > MAX_CARRIED_CHANGE)
+    clear_pages (self);
   for (GList *l = self->pages.head; l != NULL; l = l->next, rank++)
     {
       Page *page = l->data;
