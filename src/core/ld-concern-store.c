@@ -1352,7 +1352,9 @@ typedef struct
   GString   *where;
   GPtrArray *params;     /* char *, bound as text; numbers are inlined */
   gboolean   needs_resident;
-  gboolean   nothing;    /* the search cannot match anything */
+  gboolean   nothing;
+  gboolean   has_match;  /* an FTS5 MATCH narrows the list */
+  gboolean   only_narrow; /* every condition reads columns of concerns_by_id_received */    /* the search cannot match anything */
 } Filter;
 
 static void
@@ -1389,6 +1391,10 @@ build_filter (const LdConcernQuery *query,
   filter->params = g_ptr_array_new_with_free_func (g_free);
   filter->needs_resident = FALSE;
   filter->nothing = FALSE;
+  filter->has_match = FALSE;
+  filter->only_narrow = query->category_id == 0 && query->channel_id == 0 && query->unit_id == 0
+                        && query->deputy_id == 0 && !query->overdue_only
+                        && !query->confidential_only;
 
   if (query->search != NULL && query->search[0] != '\0')
     {
@@ -1404,6 +1410,7 @@ build_filter (const LdConcernQuery *query,
         }
       else
         {
+          filter->has_match = match != NULL;
           if (match != NULL)
             filter_add_param (filter,
                               "c.id IN (SELECT rowid FROM concerns_fts WHERE concerns_fts MATCH ?)",
@@ -1491,6 +1498,7 @@ run_segment (sqlite3       *db,
              const Filter  *filter,
              const char    *extra,
              const char    *order,
+             gboolean       order_is_narrow,
              GArray        *ids,
              GError       **error)
 {
@@ -1498,6 +1506,10 @@ run_segment (sqlite3       *db,
   g_autoptr(GString) sql = g_string_new ("SELECT c.id FROM concerns AS c");
   sqlite3_stmt *stmt;
   int rc;
+
+  /* See concerns_by_id_received in 0003-concerns.sql. */
+  if (filter->has_match && filter->only_narrow && !filter->needs_resident && order_is_narrow)
+    g_string_append (sql, " INDEXED BY concerns_by_id_received");
 
   if (filter->needs_resident)
     g_string_append (sql, " LEFT JOIN residents AS r ON r.id = c.resident_id");
@@ -1560,7 +1572,7 @@ ld_concern_store_query_ids (LdStore               *store,
       {
         g_autofree char *order = g_strdup_printf ("c.station_id %s, c.ref_year %s, c.ref_seq %s",
                                                   dir, dir, dir);
-        if (!run_segment (db, &filter, NULL, order, ids, error))
+        if (!run_segment (db, &filter, NULL, order, FALSE, ids, error))
           return NULL;
       }
       break;
@@ -1576,7 +1588,7 @@ ld_concern_store_query_ids (LdStore               *store,
             continue;
           extra = g_strdup_printf ("c.state = '%s'", ld_concern_state_to_id (state));
           /* Newest first within a state: what a clerk looks for. */
-          if (!run_segment (db, &filter, extra, "c.received_at DESC, c.id DESC", ids, error))
+          if (!run_segment (db, &filter, extra, "c.received_at DESC, c.id DESC", TRUE, ids, error))
             return NULL;
         }
       break;
@@ -1586,9 +1598,9 @@ ld_concern_store_query_ids (LdStore               *store,
         g_autofree char *order = g_strdup_printf ("c.due_date %s, c.id %s", dir, dir);
 
         /* Those with a due date in order, then those without, newest first. */
-        if (!run_segment (db, &filter, "c.due_date IS NOT NULL", order, ids, error)
+        if (!run_segment (db, &filter, "c.due_date IS NOT NULL", order, FALSE, ids, error)
             || !run_segment (db, &filter, "c.due_date IS NULL", "c.received_at DESC, c.id DESC",
-                             ids, error))
+                             FALSE, ids, error))
           return NULL;
       }
       break;
@@ -1598,7 +1610,7 @@ ld_concern_store_query_ids (LdStore               *store,
       {
         g_autofree char *order = g_strdup_printf ("c.received_at %s, c.id %s", dir, dir);
 
-        if (!run_segment (db, &filter, NULL, order, ids, error))
+        if (!run_segment (db, &filter, NULL, order, TRUE, ids, error))
           return NULL;
       }
       break;
