@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "ld-calendar-page.h"
+#include "ld-concern-editor.h"
+#include "ld-concern-page.h"
+#include "ld-concerns-page.h"
 #include "ld-context.h"
 #include "ld-deputies-page.h"
 #include "ld-deputy-editor.h"
@@ -171,6 +174,9 @@ main (int   argc,
   g_type_ensure (LD_TYPE_STATION_EDITOR);
   g_type_ensure (LD_TYPE_STATION_SETUP_WINDOW);
   g_type_ensure (LD_TYPE_WORKDAYS_PAGE);
+  g_type_ensure (LD_TYPE_CONCERN_EDITOR);
+  g_type_ensure (LD_TYPE_CONCERN_PAGE);
+  g_type_ensure (LD_TYPE_CONCERNS_PAGE);
 
   g_test_add_func ("/ui-files/every-template-is-checked", test_every_template_is_checked);
 

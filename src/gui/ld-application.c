@@ -354,6 +354,8 @@ ld_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-concern",
+                                         (const char *[]) { "<Control>n", NULL });
 
   /* The schema keeps the base id, so the development build shares the user's settings. */
   settings = g_settings_new (BASE_APPLICATION_ID);

@@ -8,6 +8,9 @@
 
 #include "ld-backups.h"
 #include "ld-calendar-page.h"
+#include "ld-concern-editor.h"
+#include "ld-concern-page.h"
+#include "ld-concerns-page.h"
 #include "ld-database.h"
 #include "ld-deputies-page.h"
 #include "ld-import-dialog.h"
@@ -30,6 +33,7 @@ struct _LdWindow
   GtkLabel             *error_path_label;
   GtkWidget            *restore_newest_button;
   LdCalendarPage       *calendar_page;
+  LdConcernsPage       *concerns_page;
   LdDeputiesPage       *deputies_page;
 
   /* Owned */
@@ -516,6 +520,55 @@ import_roster_action (GtkWidget  *widget,
 }
 
 static void
+new_concern_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+  GtkWindow *editor;
+
+  if (!has_database (self))
+    return;
+
+  editor = ld_concern_editor_new (self->context, NULL);
+  gtk_window_set_transient_for (editor, GTK_WINDOW (self));
+  gtk_window_present (editor);
+}
+
+/* Parameter: the concern's id. A concern already open is brought to the front, not opened
+ * twice. */
+static void
+open_concern_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GListModel) toplevels = NULL;
+  GtkWindow *page;
+
+  if (!has_database (self) || id <= 0)
+    return;
+
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (LD_IS_CONCERN_PAGE (window)
+          && gtk_window_get_transient_for (window) == GTK_WINDOW (self)
+          && ld_concern_page_get_concern_id (LD_CONCERN_PAGE (window)) == id)
+        {
+          gtk_window_present (window);
+          return;
+        }
+    }
+
+  page = ld_concern_page_new (GTK_WINDOW (self), self->context, id);
+  gtk_window_present (page);
+}
+
+static void
 restore_newest_backup_action (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
@@ -563,6 +616,7 @@ ld_window_constructed (GObject *object)
       g_signal_connect_object (self->context, "notify::database",
                                G_CALLBACK (context_notify_database_cb), self, G_CONNECT_SWAPPED);
       ld_calendar_page_set_context (self->calendar_page, self->context);
+      ld_concerns_page_set_context (self->concerns_page, self->context);
       ld_deputies_page_set_context (self->deputies_page, self->context);
       check_station (self);
     }
@@ -663,6 +717,7 @@ ld_window_class_init (LdWindowClass *klass)
   object_class->finalize = ld_window_finalize;
 
   g_type_ensure (LD_TYPE_CALENDAR_PAGE);
+  g_type_ensure (LD_TYPE_CONCERNS_PAGE);
   g_type_ensure (LD_TYPE_DEPUTIES_PAGE);
 
   window_class->close_request = ld_window_close_request;
@@ -696,6 +751,7 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdWindow, error_path_label);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, restore_newest_button);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, calendar_page);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, concerns_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, deputies_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -705,6 +761,8 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.restore-newest-backup", NULL,
                                    restore_newest_backup_action);
   gtk_widget_class_install_action (widget_class, "win.import-roster", "s", import_roster_action);
+  gtk_widget_class_install_action (widget_class, "win.new-concern", NULL, new_concern_action);
+  gtk_widget_class_install_action (widget_class, "win.open-concern", "x", open_concern_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
