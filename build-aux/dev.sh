@@ -22,7 +22,7 @@ build_packages=(
   gettext desktop-file-utils appstream fonts-noto-cjk
 )
 test_packages=(
-  xvfb xauth dbus dbus-daemon locales
+  xvfb xauth dbus dbus-daemon locales x11-utils
   flatpak-builder libxml2-utils python3 python3-openpyxl python3-icalendar poppler-utils
 )
 
