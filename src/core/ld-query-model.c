@@ -430,6 +430,8 @@ ld_query_model_reload (LdQueryModel  *self,
   g_autoptr(GHashTable) kept = NULL;       /* id → (GObject *) of the cached rows */
   g_autoptr(GHashTable) rank_of = NULL;    /* id → recency rank of its old page */
   g_autoptr(GArray) refreshed = NULL;      /* positions of kept rows whose values changed */
+  g_autoptr(GArray) outside = NULL;        /* (new position, rank) of kept rows outside the
+                                            * changed run */
   g_autofree GParamSpec **pspecs = NULL;
   guint n_pspecs = 0;
   GArray *new_ids;
@@ -462,6 +464,7 @@ ld_query_model_reload (LdQueryModel  *self,
   rank_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   if (old_len - prefix - suffix > MAX_CARRIED_CHANGE || new_len - prefix - suffix > MAX_CARRIED_CHANGE)
     clear_pages (self);
+  outside = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
   for (GList *l = self->pages.head; l != NULL; l = l->next, rank++)
     {
       Page *page = l->data;
@@ -469,10 +472,19 @@ ld_query_model_reload (LdQueryModel  *self,
       for (guint i = 0; i < page->items->len; i++)
         {
           GObject *item = g_ptr_array_index (page->items, i);
+          guint old_position = page->index * self->page_size + i;
           gint64 *key;
 
           if (item == NULL)
             continue;
+          /* Rows before and after the changed run keep their place (shifted after it). */
+          if (old_position < prefix || old_position >= old_len - suffix)
+            {
+              guint entry[2] = { old_position < prefix ? old_position
+                                                       : old_position - old_len + new_len,
+                                 rank };
+              g_array_append_vals (outside, entry, 1);
+            }
           key = g_new (gint64, 1);
           *key = self->id_of_func (item);
           g_hash_table_insert (rank_of, g_memdup2 (key, sizeof *key), GUINT_TO_POINTER (rank));
@@ -495,7 +507,9 @@ ld_query_model_reload (LdQueryModel  *self,
       for (guint i = 0; i < n_pages; i++)
         page_rank[i] = G_MAXUINT;
 
-      for (guint p = 0; p < new_len; p++)
+      /* Only the changed run is searched: a hash look-up per row of a million-row list
+       * would cost more than the query. */
+      for (guint p = prefix; p < new_len - suffix; p++)
         {
           gpointer value;
 
@@ -503,6 +517,13 @@ ld_query_model_reload (LdQueryModel  *self,
                                             &value))
             page_rank[p / self->page_size] = MIN (page_rank[p / self->page_size],
                                                   GPOINTER_TO_UINT (value));
+        }
+      for (guint k = 0; k < outside->len; k++)
+        {
+          const guint *entry = &((const guint *) (gpointer) outside->data)[2 * k];
+
+          page_rank[entry[0] / self->page_size] = MIN (page_rank[entry[0] / self->page_size],
+                                                       entry[1]);
         }
 
       for (guint r = 0; r < rank && self->pages.length < MAX_PAGES; r++)
