@@ -1203,10 +1203,10 @@ ld_concern_store_transition (LdStore                    *store,
   if (!ld_workflow_concern_allows (from, action, &to))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   /* Translators: e.g. "A concern that is Closed cannot be referred" —
-                    * the first %s is the state, the second the action's label */
-                   _("This cannot be done to a concern that is “%s”: “%s”"),
-                   ld_concern_state_to_string (from), ld_concern_action_to_label (action));
+                   /* Translators: %s is the concern's state, e.g. "Closed"; the step the user
+                    * asked for is the one on the button they pressed */
+                   _("This step is not open to a concern that is “%s”"),
+                   ld_concern_state_to_string (from));
       goto fail;
     }
 
