@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ld-column-sort.h"
 #include "ld-concern-store.h"
 #include "ld-concern.h"
 #include "ld-concerns-page.h"
@@ -37,13 +38,6 @@ typedef enum
   COLUMN_DUE,
   N_COLUMNS
 } Column;
-
-/* Which column GTK's column view sorter consults first; see read_sort(). */
-typedef struct
-{
-  LdConcernsPage *self;
-  LdConcernSort   sort;
-} SortProbe;
 
 /* The first entries of the state drop-down, before one entry per state. */
 enum
@@ -97,8 +91,7 @@ struct _LdConcernsPage
   char                *from_date;
   char                *to_date;
   char                *today;
-  GObject             *probe_items[2];
-  SortProbe            probes[LD_CONCERN_SORT_DUE + 1];
+  LdColumnSort        *column_sort;
   guint                reload_source;
 
   guint                state_mask;
@@ -110,7 +103,6 @@ struct _LdConcernsPage
   gboolean             confidential_only;
   LdConcernSort        sort;
   gboolean             descending;
-  int                  probed_sort;
   gboolean             folded;
   gboolean             filling;
 };
@@ -294,53 +286,23 @@ queue_reload (LdConcernsPage *self,
   self->reload_source = g_timeout_add (delay_ms, reload_timeout_cb, self);
 }
 
-/* GTK 4.8 has no getter for the column a column view sorts by, but its sorter consults the
- * sorters of the columns in sort order: the first one asked is the primary column, and the sign
- * of the answer is its direction. */
+/* The list sorts in SQL by the column the user clicked (ld-column-sort). */
 static void
 read_sort (LdConcernsPage *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-  GtkOrdering order;
+  gboolean descending = FALSE;
+  int sort = ld_column_sort_read (self->column_sort, &descending);
 
-  self->probed_sort = -1;
-  order = gtk_sorter_compare (sorter, self->probe_items[0], self->probe_items[1]);
-
-  if (self->probed_sort < 0)
+  if (sort < 0)
     {
       self->sort = LD_CONCERN_SORT_RECEIVED;
       self->descending = TRUE;
     }
   else
     {
-      self->sort = self->probed_sort;
-      self->descending = order == GTK_ORDERING_LARGER;
+      self->sort = sort;
+      self->descending = descending;
     }
-}
-
-static int
-probe_compare_cb (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      data)
-{
-  SortProbe *probe = data;
-
-  if (probe->self->probed_sort < 0)
-    probe->self->probed_sort = probe->sort;
-
-  return -1;
-}
-
-static void
-set_column_sorter (LdConcernsPage      *self,
-                   GtkColumnViewColumn *column,
-                   LdConcernSort        sort)
-{
-  g_autoptr(GtkSorter) sorter = NULL;
-
-  self->probes[sort] = (SortProbe) { self, sort };
-  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare_cb, &self->probes[sort], NULL));
-  gtk_column_view_column_set_sorter (column, sorter);
 }
 
 /* "2026-12-01 09:30" in local time, from a stored UTC time. */
@@ -888,8 +850,7 @@ ld_concerns_page_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
-  g_clear_object (&self->probe_items[0]);
-  g_clear_object (&self->probe_items[1]);
+  g_clear_pointer (&self->column_sort, ld_column_sort_free);
 
   G_OBJECT_CLASS (ld_concerns_page_parent_class)->dispose (object);
 }
@@ -990,8 +951,6 @@ ld_concerns_page_init (LdConcernsPage *self)
 
   self->sort = LD_CONCERN_SORT_RECEIVED;
   self->descending = TRUE;
-  self->probe_items[0] = g_object_new (G_TYPE_OBJECT, NULL);
-  self->probe_items[1] = g_object_new (G_TYPE_OBJECT, NULL);
   update_today (self);
 
   self->model = ld_query_model_new (LD_TYPE_CONCERN, query_ids, load_concerns, concern_id_of,
@@ -1020,10 +979,11 @@ ld_concerns_page_init (LdConcernsPage *self)
     }
 
   /* Sorting happens in SQL, on indexes only; these sorters only make the headers clickable. */
-  set_column_sorter (self, self->reference_column, LD_CONCERN_SORT_REFERENCE);
-  set_column_sorter (self, self->received_column, LD_CONCERN_SORT_RECEIVED);
-  set_column_sorter (self, self->state_column, LD_CONCERN_SORT_STATE);
-  set_column_sorter (self, self->due_column, LD_CONCERN_SORT_DUE);
+  self->column_sort = ld_column_sort_new (self->column_view);
+  ld_column_sort_add_column (self->column_sort, self->reference_column, LD_CONCERN_SORT_REFERENCE);
+  ld_column_sort_add_column (self->column_sort, self->received_column, LD_CONCERN_SORT_RECEIVED);
+  ld_column_sort_add_column (self->column_sort, self->state_column, LD_CONCERN_SORT_STATE);
+  ld_column_sort_add_column (self->column_sort, self->due_column, LD_CONCERN_SORT_DUE);
   /* The newest concerns first: they are the ones the clerk is working on. */
   gtk_column_view_sort_by_column (self->column_view, self->received_column,
                                   GTK_SORT_DESCENDING);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ld-column-sort.h"
 #include "ld-deputies-page.h"
 #include "ld-deputy-editor.h"
 #include "ld-deputy.h"
@@ -31,13 +32,6 @@ typedef enum
   COLUMN_STATUS,
   N_COLUMNS
 } Column;
-
-/* Which column GTK's column view sorter consults first; see read_sort(). */
-typedef struct
-{
-  LdDeputiesPage *self;
-  LdDeputySort    sort;
-} SortProbe;
 
 /* The status filter, in the order of its drop-down. */
 static const int status_filters[] = { 1, 0, -1 };
@@ -75,8 +69,7 @@ struct _LdDeputiesPage
   char                *level;
   char                *group;
   LdDeputy            *deleted;
-  GObject             *probe_items[2];
-  SortProbe            probes[LD_DEPUTY_SORT_STATION + 1];
+  LdColumnSort        *column_sort;
   guint                reload_source;
 
   /* Borrowed: the toast offering to undo the last deletion, while it is shown */
@@ -85,7 +78,6 @@ struct _LdDeputiesPage
   int                  active;
   LdDeputySort         sort;
   gboolean             descending;
-  int                  probed_sort;
   gboolean             folded;
   gboolean             filling;
 };
@@ -325,53 +317,23 @@ queue_reload (LdDeputiesPage *self,
   self->reload_source = g_timeout_add (delay_ms, reload_timeout_cb, self);
 }
 
-/* GTK 4.8 has no getter for the column a column view sorts by (4.10 does), but its sorter
- * consults the sorters of the columns in sort order: the first one asked is the primary
- * column, and the sign of the answer is its direction. */
+/* The list sorts in SQL by the column the user clicked (ld-column-sort). */
 static void
 read_sort (LdDeputiesPage *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-  GtkOrdering order;
+  gboolean descending = FALSE;
+  int sort = ld_column_sort_read (self->column_sort, &descending);
 
-  self->probed_sort = -1;
-  order = gtk_sorter_compare (sorter, self->probe_items[0], self->probe_items[1]);
-
-  if (self->probed_sort < 0)
+  if (sort < 0)
     {
       self->sort = LD_DEPUTY_SORT_NAME;
       self->descending = FALSE;
     }
   else
     {
-      self->sort = self->probed_sort;
-      self->descending = order == GTK_ORDERING_LARGER;
+      self->sort = sort;
+      self->descending = descending;
     }
-}
-
-static int
-probe_compare_cb (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      data)
-{
-  SortProbe *probe = data;
-
-  if (probe->self->probed_sort < 0)
-    probe->self->probed_sort = probe->sort;
-
-  return -1;
-}
-
-static void
-set_column_sorter (LdDeputiesPage      *self,
-                   GtkColumnViewColumn *column,
-                   LdDeputySort         sort)
-{
-  g_autoptr(GtkSorter) sorter = NULL;
-
-  self->probes[sort] = (SortProbe) { self, sort };
-  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare_cb, &self->probes[sort], NULL));
-  gtk_column_view_column_set_sorter (column, sorter);
 }
 
 static const char *
@@ -836,8 +798,7 @@ ld_deputies_page_dispose (GObject *object)
   g_clear_object (&self->group_names);
   g_clear_object (&self->deleted);
   self->undo_toast = NULL;
-  g_clear_object (&self->probe_items[0]);
-  g_clear_object (&self->probe_items[1]);
+  g_clear_pointer (&self->column_sort, ld_column_sort_free);
 
   G_OBJECT_CLASS (ld_deputies_page_parent_class)->dispose (object);
 }
@@ -941,8 +902,6 @@ ld_deputies_page_init (LdDeputiesPage *self)
 
   self->active = status_filters[0];
   self->sort = LD_DEPUTY_SORT_NAME;
-  self->probe_items[0] = g_object_new (G_TYPE_OBJECT, NULL);
-  self->probe_items[1] = g_object_new (G_TYPE_OBJECT, NULL);
 
   self->model = ld_query_model_new (LD_TYPE_DEPUTY, query_ids, load_deputies, deputy_id_of,
                                     self, NULL);
@@ -972,10 +931,11 @@ ld_deputies_page_init (LdDeputiesPage *self)
     }
 
   /* Sorting happens in SQL; these sorters only make the headers clickable. */
-  set_column_sorter (self, self->name_column, LD_DEPUTY_SORT_NAME);
-  set_column_sorter (self, self->level_column, LD_DEPUTY_SORT_LEVEL);
-  set_column_sorter (self, self->group_column, LD_DEPUTY_SORT_GROUP);
-  set_column_sorter (self, self->constituency_column, LD_DEPUTY_SORT_CONSTITUENCY);
+  self->column_sort = ld_column_sort_new (self->column_view);
+  ld_column_sort_add_column (self->column_sort, self->name_column, LD_DEPUTY_SORT_NAME);
+  ld_column_sort_add_column (self->column_sort, self->level_column, LD_DEPUTY_SORT_LEVEL);
+  ld_column_sort_add_column (self->column_sort, self->group_column, LD_DEPUTY_SORT_GROUP);
+  ld_column_sort_add_column (self->column_sort, self->constituency_column, LD_DEPUTY_SORT_CONSTITUENCY);
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
