@@ -104,30 +104,6 @@ format_iso_date (const GDate *date,
               (guint) g_date_get_month (date), (guint) g_date_get_day (date));
 }
 
-/* The first problem of a record's validation, in the order of @fields, as a GError. */
-static gboolean
-check_validation (GHashTable          *errors,
-                  const char * const  *fields,
-                  GError             **error)
-{
-  GHashTableIter iter;
-  gpointer message = NULL;
-
-  if (g_hash_table_size (errors) == 0)
-    return TRUE;
-
-  for (guint i = 0; fields[i] != NULL && message == NULL; i++)
-    message = g_hash_table_lookup (errors, fields[i]);
-  if (message == NULL)
-    {
-      g_hash_table_iter_init (&iter, errors);
-      g_hash_table_iter_next (&iter, NULL, &message);
-    }
-
-  g_set_error_literal (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID, message);
-  return FALSE;
-}
-
 static void
 set_event_not_found (GError **error)
 {
@@ -1225,7 +1201,7 @@ ld_calendar_store_save_event (LdStore  *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   errors = ld_event_validate (event);
-  if (!check_validation (errors, event_fields, error))
+  if (!ld_validation_first_error (errors, event_fields, error))
     return FALSE;
 
   if (!begin (store, error))
@@ -1750,7 +1726,7 @@ ld_calendar_store_save_series_from (LdStore        *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   errors = ld_event_series_validate (series);
-  if (!check_validation (errors, series_fields, error))
+  if (!ld_validation_first_error (errors, series_fields, error))
     return FALSE;
 
   ld_event_series_get_recurrence (series, &recurrence);

@@ -56,28 +56,6 @@ static const char * const concern_fields[] = {
 /* ------------------------------------------------------------------ helpers */
 
 static gboolean
-check_validation (GHashTable  *errors,
-                  GError     **error)
-{
-  GHashTableIter iter;
-  gpointer message = NULL;
-
-  if (g_hash_table_size (errors) == 0)
-    return TRUE;
-
-  for (guint i = 0; concern_fields[i] != NULL && message == NULL; i++)
-    message = g_hash_table_lookup (errors, concern_fields[i]);
-  if (message == NULL)
-    {
-      g_hash_table_iter_init (&iter, errors);
-      g_hash_table_iter_next (&iter, NULL, &message);
-    }
-
-  g_set_error_literal (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 begin (LdStore  *store,
        GError  **error)
 {
@@ -659,7 +637,7 @@ ld_concern_store_register (LdStore     *store,
     return FALSE;
   now = g_date_time_new_now_utc ();
   errors = ld_concern_validate (concern, now);
-  if (!check_validation (errors, error))
+  if (!ld_validation_first_error (errors, concern_fields, error))
     return FALSE;
   if ((year = local_year_of (ld_concern_get_received_at (concern))) == 0)
     {
@@ -878,7 +856,7 @@ ld_concern_store_update (LdStore     *store,
     return FALSE;
   now = g_date_time_new_now_utc ();
   errors = ld_concern_validate (concern, now);
-  if (!check_validation (errors, error))
+  if (!ld_validation_first_error (errors, concern_fields, error))
     return FALSE;
   if (ld_concern_get_duplicate_of (concern) == id)
     {

@@ -357,3 +357,28 @@ ld_validation_check_phone (GHashTable *errors,
   if (normalized == NULL)
     g_hash_table_insert (errors, (gpointer) field, g_strdup (error->message));
 }
+
+gboolean
+ld_validation_first_error (GHashTable          *errors,
+                           const char * const  *fields,
+                           GError             **error)
+{
+  GHashTableIter iter;
+  gpointer message = NULL;
+
+  g_return_val_if_fail (errors != NULL, FALSE);
+
+  if (g_hash_table_size (errors) == 0)
+    return TRUE;
+
+  for (guint i = 0; fields != NULL && fields[i] != NULL && message == NULL; i++)
+    message = g_hash_table_lookup (errors, fields[i]);
+  if (message == NULL)
+    {
+      g_hash_table_iter_init (&iter, errors);
+      g_hash_table_iter_next (&iter, NULL, &message);
+    }
+
+  g_set_error_literal (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID, message);
+  return FALSE;
+}

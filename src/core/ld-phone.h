@@ -62,4 +62,10 @@ void        ld_validation_check_phone     (GHashTable  *errors,
                                            const char  *field,
                                            const char  *phone);
 
+/* FALSE with @error (LD_VALIDATION_ERROR_INVALID) set to the first message of @errors in the
+ * order of @fields (any message when none of them has one); TRUE when @errors is empty. */
+gboolean    ld_validation_first_error     (GHashTable          *errors,
+                                           const char * const  *fields,
+                                           GError             **error);
+
 G_END_DECLS
