@@ -57,24 +57,14 @@ static void
 exec_sql (Fixture    *fixture,
           const char *sql)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (fixture->db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
+  ld_test_exec_sql (fixture->db, sql);
 }
 
 static gint64
 query_int (Fixture    *fixture,
            const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (fixture->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return ld_test_query_int (fixture->db, sql);
 }
 
 static void

@@ -45,42 +45,24 @@ static void
 exec_sql (Fixture    *fixture,
           const char *sql)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (fixture->db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
+  ld_test_exec_sql (fixture->db, sql);
 }
 
 static gint64
 query_int (Fixture    *fixture,
            const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (fixture->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return ld_test_query_int (fixture->db, sql);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = ld_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "liaison-desk.db", NULL);
-  fixture->database = ld_database_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = ld_test_open_store (&fixture->dir, &fixture->database, TRUE);
   fixture->db = ld_database_get_handle (fixture->database);
-  fixture->store = ld_store_new (fixture->database);
   g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), fixture);
 
-  exec_sql (fixture, "INSERT INTO stations (name) VALUES ('水果湖代表联络站')");
   exec_sql (fixture, "INSERT INTO deputies (station_id, name, level) VALUES "
                      "(1, '张伟', 'district'), (1, '李娜', 'district'), (1, '王芳', 'township')");
   fixture->a = 1;
@@ -92,11 +74,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  ld_database_close (fixture->database);
-  g_clear_object (&fixture->database);
-  ld_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  ld_test_close_store (&fixture->dir, &fixture->database, &fixture->store);
 }
 
 /* ------------------------------------------------------------------ helpers */

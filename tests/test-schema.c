@@ -40,7 +40,7 @@ static const char base_rows[] =
   "INSERT INTO suggestions (id, station_id, title) VALUES (1, 1, '关于缓解东湖小学周边交通拥堵的建议');";
 
 /* The replay of the search journal that the writer runs before COMMIT, as documented in
- * data/db/0002-search.sql and data/db/0003-concerns.sql. */
+ * data/db/0002-search.sql, data/db/0003-concerns.sql and data/db/0004-suggestions.sql. */
 static const char search_replay[] =
   "INSERT INTO concerns_fts (concerns_fts, rowid, subject, details, place, resident_name)"
   "  SELECT 'delete', concern_id, old_subject, old_details, old_place, old_resident_name"
@@ -49,11 +49,11 @@ static const char search_replay[] =
   "  SELECT s.id, s.subject, s.details, s.place, s.resident_name"
   "    FROM concerns_fts_pending AS p JOIN concerns_search AS s ON s.id = p.concern_id;"
   "DELETE FROM concerns_fts_pending;"
-  "INSERT INTO suggestions_fts (suggestions_fts, rowid, title, content)"
-  "  SELECT 'delete', suggestion_id, old_title, old_content"
+  "INSERT INTO suggestions_fts (suggestions_fts, rowid, title, content, number)"
+  "  SELECT 'delete', suggestion_id, old_title, old_content, old_number"
   "    FROM suggestions_fts_pending WHERE indexed = 1;"
-  "INSERT INTO suggestions_fts (rowid, title, content)"
-  "  SELECT s.id, s.title, s.content"
+  "INSERT INTO suggestions_fts (rowid, title, content, number)"
+  "  SELECT s.id, s.title, s.content, s.number"
   "    FROM suggestions_fts_pending AS p JOIN suggestions AS s ON s.id = p.suggestion_id;"
   "DELETE FROM suggestions_fts_pending;";
 
@@ -299,9 +299,9 @@ test_version (void)
   g_autoptr(TestDb) t = test_db_new_empty ();
   int value = -1;
 
-  g_assert_cmpint (ld_database_latest_version (), ==, 3);
-  g_assert_cmpint (ld_database_get_schema_version (t->db), ==, 3);
-  g_assert_cmpint (query_int (t->h, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (ld_database_latest_version (), ==, 4);
+  g_assert_cmpint (ld_database_get_schema_version (t->db), ==, 4);
+  g_assert_cmpint (query_int (t->h, "PRAGMA user_version"), ==, 4);
   g_assert_cmpint (query_int (t->h, "PRAGMA application_id"), ==, LD_DATABASE_APPLICATION_ID);
 
   /* The rest of this file relies on running with the app's safety settings. */
@@ -1392,7 +1392,7 @@ test_v1_migrates_searchable (void)
 {
   g_autoptr(TestDb) t = test_db_from_v1_fixture ();
 
-  g_assert_cmpint (ld_database_get_schema_version (t->db), ==, 3);
+  g_assert_cmpint (ld_database_get_schema_version (t->db), ==, 4);
   g_assert_cmpint (query_int (t->h, "SELECT count(*) FROM concerns"), ==, 3);
 
   /* Concerns and suggestions written at version 1 are found after the upgrade. */
@@ -1448,7 +1448,7 @@ test_v2_migrates_searchable (void)
 {
   g_autoptr(TestDb) t = test_db_from_v2_fixture ();
 
-  g_assert_cmpint (ld_database_get_schema_version (t->db), ==, 3);
+  g_assert_cmpint (ld_database_get_schema_version (t->db), ==, 4);
   g_assert_cmpint (query_int (t->h, "SELECT count(*) FROM concerns"), ==, 4);
 
   /* Two characters, the length of most Chinese words, now find what version 2 wrote: in the
@@ -1480,6 +1480,86 @@ test_v2_migrates_searchable (void)
                                     "  'concerns_by_category_received',"
                                     "  'concerns_by_channel_received', 'concerns_by_confidential')"),
                    ==, 5);
+}
+
+/* ------------------------------------------------------------------ version 3 databases */
+
+static TestDb *
+test_db_from_v3_fixture (void)
+{
+  g_autofree char *fixture = ld_test_src_path ("fixtures/schema-v3.sql");
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  char *dir = ld_test_make_tmpdir ();
+  char *path = g_build_filename (dir, "liaison-desk.db", NULL);
+  sqlite3 *raw = NULL;
+
+  g_file_get_contents (fixture, &sql, NULL, &error);
+  g_assert_no_error (error);
+
+  /* As for version 2: the dump writes sqlite_schema for its FTS5 tables. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  exec_ok (raw, sql);
+  g_assert_cmpint (query_int (raw, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (raw, "PRAGMA application_id"), ==, LD_DATABASE_APPLICATION_ID);
+  exec_ok (raw, "PRAGMA foreign_keys = ON");
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  sqlite3_close (raw);
+
+  return test_db_open_path (dir, path);
+}
+
+static void
+test_v3_migrates_searchable (void)
+{
+  g_autoptr(TestDb) t = test_db_from_v3_fixture ();
+
+  g_assert_cmpint (ld_database_get_schema_version (t->db), ==, 4);
+  g_assert_cmpint (query_int (t->h, "SELECT count(*) FROM suggestions"), ==, 2);
+
+  /* Two characters now find the suggestions version 3 wrote, in the title and the content, and
+   * so does the number on the reply letter. */
+  g_assert_cmpint (query_int (t->h, "SELECT rowid FROM suggestions_fts"
+                                    " WHERE suggestions_fts MATCH '拥堵'"), ==, 1);
+  g_assert_cmpint (query_int (t->h, "SELECT rowid FROM suggestions_fts"
+                                    " WHERE suggestions_fts MATCH 'title: 广场'"), ==, 2);
+  g_assert_cmpint (count_matches (t->h, "suggestions_fts", "停车"), ==, 2);
+  g_assert_cmpint (count_matches (t->h, "suggestions_fts", "content: 音量"), ==, 1);
+  g_assert_cmpint (count_matches (t->h, "suggestions_fts", "title: 音量"), ==, 0);
+  g_assert_cmpint (query_int (t->h, "SELECT rowid FROM suggestions_fts"
+                                    " WHERE suggestions_fts MATCH 'number: 0123'"), ==, 2);
+  g_assert_cmpint (count_matches (t->h, "suggestions_fts", "拥堵广场"), ==, 0);
+  g_assert_cmpint (query_int (t->h, "SELECT count(*) FROM suggestions_fts_pending"), ==, 0);
+  exec_ok (t->h,
+           "INSERT INTO suggestions_fts (suggestions_fts, rank) VALUES ('integrity-check', 1)");
+
+  /* The concerns index of version 3 is untouched. */
+  g_assert_cmpint (query_int (t->h, "SELECT rowid FROM concerns_fts"
+                                    " WHERE concerns_fts MATCH '噪音'"), ==, 4);
+
+  /* And they keep following edits, the number included. */
+  write_ok (t, "UPDATE suggestions SET number = '第0456号', title = '关于沙湖花园增设停车位的建议'"
+               " WHERE id = 2");
+  g_assert_cmpint (count_matches (t->h, "suggestions_fts", "number: 0123"), ==, 0);
+  g_assert_cmpint (count_matches (t->h, "suggestions_fts", "number: 0456"), ==, 1);
+  g_assert_cmpint (count_matches (t->h, "suggestions_fts", "title: 广场"), ==, 0);
+  g_assert_cmpint (count_matches (t->h, "suggestions_fts", "content: 广场"), ==, 1);
+  exec_ok (t->h,
+           "INSERT INTO suggestions_fts (suggestions_fts, rank) VALUES ('integrity-check', 1)");
+
+  /* What migration 4 adds besides: the rolling follow-up date and the list indexes. */
+  assert_query_text (t->h, "SELECT value FROM settings WHERE station_id IS NULL"
+                           " AND key = 'suggestion.rolling_followup_due'", "06-30");
+  g_assert_cmpint (query_int (t->h, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                    " AND name IN ('suggestions_by_created',"
+                                    "  'suggestions_by_state_created',"
+                                    "  'suggestions_by_category_created', 'suggestions_by_number',"
+                                    "  'suggestions_by_key_supervision', 'suggestions_by_submitted',"
+                                    "  'suggestions_by_answered')"),
+                   ==, 7);
+  g_assert_cmpint (query_int (t->h, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (query_int (t->h, "SELECT count(*) FROM timeline WHERE suggestion_id = 2"), ==, 1);
 }
 
 /* ------------------------------------------------------------------ indexes */
@@ -1556,12 +1636,43 @@ test_query_plans (void)
     { "suggestions assigned in a year",
       "SELECT id FROM suggestions WHERE station_id = ?1 AND assigned_date BETWEEN ?2 AND ?3",
       "suggestions_by_station_assigned" },
+    { "suggestions assigned in a period, every station (report)",
+      "SELECT count(*) FROM suggestions WHERE assigned_date BETWEEN ?1 AND ?2",
+      "suggestions_by_assigned" },
+    { "concerns concluded in a period, every station (report)",
+      "SELECT count(*) FROM concerns WHERE concluded_date BETWEEN ?1 AND ?2",
+      "concerns_by_concluded" },
+    { "satisfaction given in a period, every station (report)",
+      "SELECT count(*), sum(satisfaction = 'satisfied') FROM concerns"
+      " WHERE feedback_date BETWEEN ?1 AND ?2",
+      "concerns_by_feedback" },
     { "a deputy's suggestions",
       "SELECT suggestion_id FROM suggestion_deputies WHERE deputy_id = ?1 AND role = 'lead'",
       "suggestion_deputies_by_deputy" },
     { "suggestions of a concern",
       "SELECT suggestion_id FROM suggestion_concerns WHERE concern_id = ?1",
       "suggestion_concerns_by_concern" },
+    { "suggestion list, newest first",
+      "SELECT id FROM suggestions ORDER BY created_at DESC, id DESC LIMIT 50",
+      "suggestions_by_created" },
+    { "suggestions in one state, newest first",
+      "SELECT id FROM suggestions WHERE state = 'answered' ORDER BY created_at DESC, id DESC",
+      "suggestions_by_state_created" },
+    { "suggestions of a category",
+      "SELECT id FROM suggestions WHERE category_id = ?1 ORDER BY created_at, id",
+      "suggestions_by_category_created" },
+    { "suggestions by number",
+      "SELECT id FROM suggestions WHERE number IS NOT NULL ORDER BY number, id",
+      "suggestions_by_number" },
+    { "suggestions under key supervision",
+      "SELECT id FROM suggestions WHERE key_supervision = 1 ORDER BY created_at DESC",
+      "suggestions_by_key_supervision" },
+    { "suggestions answered in a year",
+      "SELECT id FROM suggestions WHERE answer_date BETWEEN ?1 AND ?2",
+      "suggestions_by_answered" },
+    { "the rolling ledger of a suggestion",
+      "SELECT id FROM rolling_supervision WHERE suggestion_id = ?1",
+      "sqlite_autoindex_rolling_supervision" },
     { "export log, newest first",
       "SELECT id FROM export_log ORDER BY at DESC LIMIT 20",
       "export_log_by_time" },
@@ -1626,6 +1737,7 @@ main (int   argc,
   g_test_add_func ("/schema/v1/fixture-is-migration-1", test_v1_fixture_is_migration_1);
   g_test_add_func ("/schema/v1/migrates-searchable", test_v1_migrates_searchable);
   g_test_add_func ("/schema/v2/migrates-searchable", test_v2_migrates_searchable);
+  g_test_add_func ("/schema/v3/migrates-searchable", test_v3_migrates_searchable);
   g_test_add_func ("/schema/query-plans", test_query_plans);
 
   return g_test_run ();

@@ -27,42 +27,20 @@ typedef struct
 } Fixture;
 
 static void
-changed_cb (LdStore    *store,
-            const char *kind,
-            gint64      id,
-            Fixture    *fixture)
-{
-  g_ptr_array_add (fixture->changes, g_strdup_printf ("%s:%" G_GINT64_FORMAT, kind, id));
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = ld_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "liaison-desk.db", NULL);
-  fixture->database = ld_database_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = ld_test_open_store (&fixture->dir, &fixture->database, FALSE);
   fixture->db = ld_database_get_handle (fixture->database);
-  fixture->store = ld_store_new (fixture->database);
-  fixture->changes = g_ptr_array_new_with_free_func (g_free);
-  g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), fixture);
+  fixture->changes = ld_test_record_changes (fixture->store);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  /* The store keeps no statement open, so the database closes cleanly (a critical otherwise). */
-  ld_database_close (fixture->database);
-  g_clear_object (&fixture->database);
+  ld_test_close_store (&fixture->dir, &fixture->database, &fixture->store);
   g_clear_pointer (&fixture->changes, g_ptr_array_unref);
-  ld_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
 }
 
 /* ------------------------------------------------------------------ helpers */
@@ -71,24 +49,14 @@ static void
 exec_sql (Fixture    *fixture,
           const char *sql)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (fixture->db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
+  ld_test_exec_sql (fixture->db, sql);
 }
 
 static gint64
 query_int (Fixture    *fixture,
            const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (fixture->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return ld_test_query_int (fixture->db, sql);
 }
 
 static char *

@@ -456,7 +456,9 @@ test_concern_page_refer (Fixture       *fixture,
   g_assert_nonnull (find_text (GTK_WIDGET (dialog), due));
   unit_dropdown = ld_test_find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (unit_dropdown)), ==, 0);
-  commit = find_button (GTK_WIDGET (dialog), ld_concern_action_to_label (LD_CONCERN_ACTION_REFER));
+  /* The button that takes the step says so plainly: "Refer", not "Refer…" (which opened it). */
+  g_assert_null (find_button (GTK_WIDGET (dialog), ld_concern_action_to_label (LD_CONCERN_ACTION_REFER)));
+  commit = find_button (GTK_WIDGET (dialog), "Refer");
   g_assert_nonnull (commit);
   click (commit);
   g_assert_false (is_window_titled ((gpointer) "Refer to a Handling Unit"));
@@ -495,13 +497,13 @@ test_transition_error_keeps_text (Fixture       *fixture,
   dialog = ld_concern_page_start_action (LD_CONCERN_PAGE (window), LD_CONCERN_ACTION_NOTE);
   g_assert_nonnull (dialog);
   ld_test_iterate_idle ();
-  click (find_button (GTK_WIDGET (dialog), ld_concern_action_to_label (LD_CONCERN_ACTION_NOTE)));
+  click (find_button (GTK_WIDGET (dialog), "Add Note"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   view = ld_test_find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
   g_assert_nonnull (view);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "已电话联系居民", -1);
-  click (find_button (GTK_WIDGET (dialog), ld_concern_action_to_label (LD_CONCERN_ACTION_NOTE)));
+  click (find_button (GTK_WIDGET (dialog), "Add Note"));
   g_assert_nonnull (find_text (GTK_WIDGET (window), "已电话联系居民"));
 
   gtk_window_destroy (window);

@@ -20,6 +20,9 @@
 #include "ld-preferences-window.h"
 #include "ld-station-editor.h"
 #include "ld-station-setup-window.h"
+#include "ld-suggestion-editor.h"
+#include "ld-suggestion-page.h"
+#include "ld-suggestions-page.h"
 #include "ld-test-ui.h"
 #include "ld-unit-editor.h"
 #include "ld-units-page.h"
@@ -177,6 +180,9 @@ main (int   argc,
   g_type_ensure (LD_TYPE_CONCERN_EDITOR);
   g_type_ensure (LD_TYPE_CONCERN_PAGE);
   g_type_ensure (LD_TYPE_CONCERNS_PAGE);
+  g_type_ensure (LD_TYPE_SUGGESTION_EDITOR);
+  g_type_ensure (LD_TYPE_SUGGESTION_PAGE);
+  g_type_ensure (LD_TYPE_SUGGESTIONS_PAGE);
 
   g_test_add_func ("/ui-files/every-template-is-checked", test_every_template_is_checked);
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "ld-calendar-store.h"
+#include "ld-concern-store-private.h"
 #include "ld-concern-store.h"
 #include "ld-database.h"
 #include "ld-fts.h"
@@ -1137,13 +1138,17 @@ json_pair (GString    *json,
   g_string_append (json, "]");
 }
 
-gboolean
-ld_concern_store_transition (LdStore                    *store,
-                             gint64                      id,
-                             LdConcernAction             action,
-                             const LdConcernTransition  *args,
-                             const char                 *operator,
-                             GError                    **error)
+/* The steps of a transition inside the caller's open transaction (ld-concern-store-private.h):
+ * no BEGIN, COMMIT, rollback or ::changed here. */
+static gboolean
+transition_in (LdStore                    *store,
+               sqlite3                    *db,
+               gint64                      id,
+               LdConcernAction             action,
+               const LdConcernTransition  *args,
+               const char                 *operator,
+               LdConcernState             *from_state,
+               GError                    **error)
 {
   const char *what = _("Updating the concern");
   static const LdConcernTransition no_args = { 0 };
@@ -1157,12 +1162,6 @@ ld_concern_store_transition (LdStore                    *store,
   LdConcernState from, to;
   sqlite3_stmt *stmt = NULL;
   const char *sql;
-  sqlite3 *db;
-
-  g_return_val_if_fail (LD_IS_STORE (store), FALSE);
-  g_return_val_if_fail (id > 0, FALSE);
-  g_return_val_if_fail (action < LD_CONCERN_N_ACTIONS, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (args == NULL)
     args = &no_args;
@@ -1172,12 +1171,12 @@ ld_concern_store_transition (LdStore                    *store,
   outcome = ld_validation_strip_text (args->outcome);
   note = ld_validation_strip_text (args->note);
 
-  if ((db = ld_sql_get_handle (store, error)) == NULL || !begin (store, error))
-    return FALSE;
   if ((old = get_concern (db, id, error)) == NULL)
-    goto fail;
+    return FALSE;
 
   from = ld_concern_get_state (old);
+  if (from_state != NULL)
+    *from_state = from;
   if (!ld_workflow_concern_allows (from, action, &to))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
@@ -1185,7 +1184,7 @@ ld_concern_store_transition (LdStore                    *store,
                     * asked for is the one on the button they pressed */
                    _("This step is not open to a concern that is “%s”"),
                    ld_concern_state_to_string (from));
-      goto fail;
+      return FALSE;
     }
 
   switch (action)
@@ -1294,17 +1293,83 @@ ld_concern_store_transition (LdStore                    *store,
   if (!append_timeline (db, id, operator, ld_concern_action_to_id (action), from, to, note,
                         changes->len > 2 ? changes->str : NULL, error))
     goto fail;
+  return TRUE;
+
+fail:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return FALSE;
+}
+
+gboolean
+_ld_concern_store_transition_in (LdStore                    *store,
+                                 sqlite3                    *db,
+                                 gint64                      id,
+                                 LdConcernAction             action,
+                                 const LdConcernTransition  *args,
+                                 const char                 *operator,
+                                 LdConcernState             *from,
+                                 GError                    **error)
+{
+  g_return_val_if_fail (LD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (action < LD_CONCERN_N_ACTIONS, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return transition_in (store, db, id, action, args, operator, from, error);
+}
+
+gboolean
+_ld_concern_store_append_timeline (sqlite3     *db,
+                                   gint64       concern_id,
+                                   const char  *operator,
+                                   const char  *action,
+                                   int          from_state,
+                                   int          to_state,
+                                   const char  *note,
+                                   const char  *changes,
+                                   GError     **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (operator != NULL && action != NULL, FALSE);
+
+  return append_timeline (db, concern_id, operator, action, from_state, to_state, note, changes,
+                          error);
+}
+
+gboolean
+ld_concern_store_transition (LdStore                    *store,
+                             gint64                      id,
+                             LdConcernAction             action,
+                             const LdConcernTransition  *args,
+                             const char                 *operator,
+                             GError                    **error)
+{
+  static const LdConcernTransition no_args = { 0 };
+  sqlite3 *db;
+
+  g_return_val_if_fail (LD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+  g_return_val_if_fail (action < LD_CONCERN_N_ACTIONS, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (args == NULL)
+    args = &no_args;
+  if (!check_operator (operator, error) || !check_args (action, args, error))
+    return FALSE;
+
+  if ((db = ld_sql_get_handle (store, error)) == NULL || !begin (store, error))
+    return FALSE;
+  if (!transition_in (store, db, id, action, args, operator, NULL, error))
+    {
+      rollback (store);
+      prefix_save_error (error);
+      return FALSE;
+    }
   if (!commit (store, error))
     return FALSE;
 
   ld_store_emit_changed (store, "concern", id);
   return TRUE;
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  rollback (store);
-  prefix_save_error (error);
-  return FALSE;
 }
 
 /* ------------------------------------------------------------------ reading */
@@ -1794,6 +1859,14 @@ ld_timeline_entry_describe (const LdTimelineEntry *entry)
 
   if (g_strcmp0 (entry->action, "create") == 0)
     return g_strdup (_("Registered"));
+  if (g_strcmp0 (entry->action, "suggestion_answered") == 0)
+    {
+      /* Written by ld-suggestion-store.c: the answer class is the outcome. */
+      if (entry->outcome != NULL)
+        /* Translators: %s is the answer class, e.g. "A: Solved or basically solved" */
+        return g_strdup_printf (_("Suggestion answered: %s"), entry->outcome);
+      return g_strdup (_("Suggestion answered"));
+    }
   if (g_strcmp0 (entry->action, "link_duplicate") == 0)
     /* Translators: %s is a reference number such as 2026-0012 */
     return g_strdup_printf (_("Linked as a duplicate of %s"), entry->note != NULL ? entry->note : "");
@@ -1861,58 +1934,11 @@ ld_concern_store_timeline (LdStore  *store,
                            gint64    id,
                            GError  **error)
 {
-  const char *what = _("Reading the concern’s history");
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ld_timeline_entry_free);
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
-  int rc;
-
   g_return_val_if_fail (LD_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if ((db = ld_sql_get_handle (store, error)) == NULL)
-    return NULL;
-  stmt = ld_sql_prepare (db,
-                         "SELECT id, at, operator, action, from_state, to_state, note, changes, "
-                         "(SELECT group_concat(key, ',') FROM json_each(t.changes)), "
-                         "json_extract(t.changes, '$.unit[1]'), "
-                         "json_extract(t.changes, '$.due_date[1]'), "
-                         "json_extract(t.changes, '$.reason[1]'), "
-                         "json_extract(t.changes, '$.satisfaction[1]'), "
-                         "json_extract(t.changes, '$.outcome[1]') "
-                         "FROM timeline AS t WHERE concern_id = ?1 ORDER BY at, id",
-                         what, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LdTimelineEntry *entry = g_new0 (LdTimelineEntry, 1);
-      const char *from = ld_sql_column_text (stmt, 4);
-      const char *to = ld_sql_column_text (stmt, 5);
-
-      entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->at = g_strdup (ld_sql_column_text (stmt, 1));
-      entry->operator = g_strdup (ld_sql_column_text (stmt, 2));
-      entry->action = g_strdup (ld_sql_column_text (stmt, 3));
-      entry->from_state = from != NULL ? ld_concern_state_from_id (from) : -1;
-      entry->to_state = to != NULL ? ld_concern_state_from_id (to) : -1;
-      entry->note = g_strdup (ld_sql_column_text (stmt, 6));
-      entry->changes = g_strdup (ld_sql_column_text (stmt, 7));
-      entry->fields = g_strdup (ld_sql_column_text (stmt, 8));
-      entry->unit = g_strdup (ld_sql_column_text (stmt, 9));
-      entry->due_date = g_strdup (ld_sql_column_text (stmt, 10));
-      entry->reason = g_strdup (ld_sql_column_text (stmt, 11));
-      entry->satisfaction = g_strdup (ld_sql_column_text (stmt, 12));
-      entry->outcome = g_strdup (ld_sql_column_text (stmt, 13));
-      g_ptr_array_add (entries, entry);
-    }
-  if (rc != SQLITE_DONE)
-    ld_database_set_error_from_sqlite (error, db, rc, what);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return NULL;
-  return g_steal_pointer (&entries);
+  return ld_sql_read_timeline (store, "concern_id", id, ld_concern_state_from_id,
+                               _("Reading the concern’s history"), error);
 }
 
 /* ------------------------------------------------------------------ lookups */

@@ -73,12 +73,15 @@ static const Migration migrations[] = {
   { 1, RESOURCE_PATH "/db/0001-base.sql" },
   { 2, RESOURCE_PATH "/db/0002-search.sql" },
   { 3, RESOURCE_PATH "/db/0003-concerns.sql" },
+  { 4, RESOURCE_PATH "/db/0004-suggestions.sql" },
 };
 
-/* Applies the search journal that the triggers of migrations 2 and 3 keep (see
- * data/db/0002-search.sql for why the triggers cannot write the FTS5 indexes themselves, and
- * 0003-concerns.sql for the concerns journal). Run inside every write transaction just before
- * COMMIT, so the indexes commit or roll back with the records. */
+/* Applies the search journal that the triggers of migrations 2 to 4 keep (see
+ * data/db/0002-search.sql for why the triggers cannot write the FTS5 indexes themselves,
+ * 0003-concerns.sql for the concerns journal and 0004-suggestions.sql for the suggestions
+ * journal). Run inside every write transaction just before COMMIT, so the indexes commit or roll
+ * back with the records. The only commit at version 3 is that of migration 4 itself, whose
+ * transaction already holds the version 4 tables that the suggestions part names. */
 #define SEARCH_JOURNAL_VERSION 3
 static const char search_replay_sql[] =
   "INSERT INTO concerns_fts (concerns_fts, rowid, subject, details, place, resident_name)"
@@ -88,11 +91,11 @@ static const char search_replay_sql[] =
   "  SELECT s.id, s.subject, s.details, s.place, s.resident_name"
   "    FROM concerns_fts_pending AS p JOIN concerns_search AS s ON s.id = p.concern_id;"
   "DELETE FROM concerns_fts_pending;"
-  "INSERT INTO suggestions_fts (suggestions_fts, rowid, title, content)"
-  "  SELECT 'delete', suggestion_id, old_title, old_content"
+  "INSERT INTO suggestions_fts (suggestions_fts, rowid, title, content, number)"
+  "  SELECT 'delete', suggestion_id, old_title, old_content, old_number"
   "    FROM suggestions_fts_pending WHERE indexed = 1;"
-  "INSERT INTO suggestions_fts (rowid, title, content)"
-  "  SELECT s.id, s.title, s.content"
+  "INSERT INTO suggestions_fts (rowid, title, content, number)"
+  "  SELECT s.id, s.title, s.content, s.number"
   "    FROM suggestions_fts_pending AS p JOIN suggestions AS s ON s.id = p.suggestion_id;"
   "DELETE FROM suggestions_fts_pending;";
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ld-concern-store.h"
 #include "ld-database.h"
 #include "ld-sql.h"
 
@@ -125,4 +126,71 @@ ld_sql_json_string (GString    *json,
         }
     }
   g_string_append_c (json, '"');
+}
+
+GPtrArray *
+ld_sql_read_timeline (LdStore     *store,
+                      const char  *owner_column,
+                      gint64       owner_id,
+                      int        (*state_from_id) (const char *id),
+                      const char  *what,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (LD_IS_STORE (store), NULL);
+  /* Pasted into the statement, so only the two owners the table has. */
+  g_return_val_if_fail (g_strcmp0 (owner_column, "concern_id") == 0
+                        || g_strcmp0 (owner_column, "suggestion_id") == 0, NULL);
+  g_return_val_if_fail (state_from_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((db = ld_sql_get_handle (store, error)) == NULL)
+    return NULL;
+  sql = g_strdup_printf ("SELECT id, at, operator, action, from_state, to_state, note, changes, "
+                         "(SELECT group_concat(key, ',') FROM json_each(t.changes)), "
+                         "json_extract(t.changes, '$.unit[1]'), "
+                         "json_extract(t.changes, '$.due_date[1]'), "
+                         "json_extract(t.changes, '$.reason[1]'), "
+                         "json_extract(t.changes, '$.satisfaction[1]'), "
+                         "json_extract(t.changes, '$.outcome[1]') "
+                         "FROM timeline AS t WHERE %s = ?1 ORDER BY at, id",
+                         owner_column);
+  stmt = ld_sql_prepare (db, sql, what, error);
+  if (stmt == NULL)
+    return NULL;
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ld_timeline_entry_free);
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LdTimelineEntry *entry = g_new0 (LdTimelineEntry, 1);
+      const char *from = ld_sql_column_text (stmt, 4);
+      const char *to = ld_sql_column_text (stmt, 5);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->at = g_strdup (ld_sql_column_text (stmt, 1));
+      entry->operator = g_strdup (ld_sql_column_text (stmt, 2));
+      entry->action = g_strdup (ld_sql_column_text (stmt, 3));
+      entry->from_state = from != NULL ? state_from_id (from) : -1;
+      entry->to_state = to != NULL ? state_from_id (to) : -1;
+      entry->note = g_strdup (ld_sql_column_text (stmt, 6));
+      entry->changes = g_strdup (ld_sql_column_text (stmt, 7));
+      entry->fields = g_strdup (ld_sql_column_text (stmt, 8));
+      entry->unit = g_strdup (ld_sql_column_text (stmt, 9));
+      entry->due_date = g_strdup (ld_sql_column_text (stmt, 10));
+      entry->reason = g_strdup (ld_sql_column_text (stmt, 11));
+      entry->satisfaction = g_strdup (ld_sql_column_text (stmt, 12));
+      entry->outcome = g_strdup (ld_sql_column_text (stmt, 13));
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    ld_database_set_error_from_sqlite (error, db, rc, what);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&entries);
 }

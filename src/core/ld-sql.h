@@ -37,4 +37,15 @@ const char   *ld_sql_column_text  (sqlite3_stmt  *stmt,
 void          ld_sql_json_string  (GString       *json,
                                    const char    *text);
 
+/* The rows of one record's timeline, oldest first, as LdTimelineEntry (ld-concern-store.h):
+ * the concerns' and the suggestions' timelines share one table and one shape, told apart by
+ * @owner_column ("concern_id" or "suggestion_id"), and differ only in which state ids
+ * @state_from_id turns into numbers. */
+GPtrArray    *ld_sql_read_timeline (LdStore      *store,
+                                    const char   *owner_column,
+                                    gint64        owner_id,
+                                    int         (*state_from_id) (const char *id),
+                                    const char   *what,
+                                    GError      **error);
+
 G_END_DECLS

@@ -36,7 +36,7 @@ static const struct
   [LD_CONCERN_ACTION_ANSWER] = { "answer", NC_("concern action", "Answer on the Spot…") },
   [LD_CONCERN_ACTION_REDIRECT] = { "redirect", NC_("concern action", "Redirect…") },
   [LD_CONCERN_ACTION_REFER] = { "refer", NC_("concern action", "Refer…") },
-  [LD_CONCERN_ACTION_CONVERT] = { "convert", NC_("concern action", "Convert to Suggestion") },
+  [LD_CONCERN_ACTION_CONVERT] = { "convert", NC_("concern action", "Convert to Suggestion…") },
   [LD_CONCERN_ACTION_START] = { "start", NC_("concern action", "Mark In Progress") },
   [LD_CONCERN_ACTION_CONCLUDE] = { "conclude", NC_("concern action", "Conclude…") },
   [LD_CONCERN_ACTION_GIVE_FEEDBACK] = { "give_feedback",
@@ -310,4 +310,228 @@ const char * const *
 ld_redirect_reasons (void)
 {
   return redirect_reasons;
+}
+
+/* ------------------------------------------------------------------ suggestion tables */
+
+/* The suggestion workflow, in the same way: the ids are those of suggestions.state and of the
+ * timeline, and one transition table says everything else. */
+
+static const struct
+{
+  const char *id;
+  const char *name;
+} suggestion_state_names[LD_SUGGESTION_N_STATES] = {
+  [LD_SUGGESTION_DRAFT] = { "draft", NC_("suggestion state", "Draft") },
+  [LD_SUGGESTION_SUBMITTED] = { "submitted", NC_("suggestion state", "Submitted") },
+  [LD_SUGGESTION_ASSIGNED] = { "assigned", NC_("suggestion state", "Assigned") },
+  [LD_SUGGESTION_RETURNED] = { "returned", NC_("suggestion state", "Returned") },
+  [LD_SUGGESTION_ANSWERED] = { "answered", NC_("suggestion state", "Answered") },
+  [LD_SUGGESTION_EVALUATED] = { "evaluated", NC_("suggestion state", "Evaluated") },
+  [LD_SUGGESTION_REHANDLING] = { "rehandling", NC_("suggestion state", "Re-handling") },
+  [LD_SUGGESTION_CLOSED] = { "closed", NC_("suggestion state", "Closed") },
+};
+
+static const struct
+{
+  const char *id;
+  const char *label;
+} suggestion_action_names[LD_SUGGESTION_N_ACTIONS] = {
+  [LD_SUGGESTION_ACTION_SUBMIT] = { "submit", NC_("suggestion action", "Submit…") },
+  [LD_SUGGESTION_ACTION_ASSIGN] = { "assign", NC_("suggestion action", "Assign…") },
+  [LD_SUGGESTION_ACTION_RETURN] = { "return", NC_("suggestion action", "Return…") },
+  [LD_SUGGESTION_ACTION_EXTEND] = { "extend", NC_("suggestion action", "Extend…") },
+  [LD_SUGGESTION_ACTION_ANSWER] = { "answer", NC_("suggestion action", "Answer…") },
+  [LD_SUGGESTION_ACTION_EVALUATE] = { "evaluate", NC_("suggestion action", "Evaluate…") },
+  [LD_SUGGESTION_ACTION_REHANDLE] = { "rehandle", NC_("suggestion action", "Re-handle…") },
+  [LD_SUGGESTION_ACTION_MERGE] = { "merge", NC_("suggestion action", "Merge…") },
+  [LD_SUGGESTION_ACTION_CLOSE] = { "close", NC_("suggestion action", "Close") },
+  [LD_SUGGESTION_ACTION_NOTE] = { "note", NC_("suggestion action", "Add Note…") },
+};
+
+/* The transition table, in the order the UI shows a state's actions: the step forward first,
+ * then the other ways on (return, extend, close without an evaluation), merge, the note last.
+ * A note is allowed everywhere. */
+static const struct
+{
+  LdSuggestionState  from;
+  LdSuggestionAction action;
+  LdSuggestionState  to;
+} suggestion_transitions[] = {
+  { LD_SUGGESTION_DRAFT,      LD_SUGGESTION_ACTION_SUBMIT,   LD_SUGGESTION_SUBMITTED },
+  { LD_SUGGESTION_DRAFT,      LD_SUGGESTION_ACTION_MERGE,    LD_SUGGESTION_DRAFT },
+  { LD_SUGGESTION_DRAFT,      LD_SUGGESTION_ACTION_NOTE,     LD_SUGGESTION_DRAFT },
+
+  { LD_SUGGESTION_SUBMITTED,  LD_SUGGESTION_ACTION_ASSIGN,   LD_SUGGESTION_ASSIGNED },
+  { LD_SUGGESTION_SUBMITTED,  LD_SUGGESTION_ACTION_MERGE,    LD_SUGGESTION_SUBMITTED },
+  { LD_SUGGESTION_SUBMITTED,  LD_SUGGESTION_ACTION_NOTE,     LD_SUGGESTION_SUBMITTED },
+
+  { LD_SUGGESTION_ASSIGNED,   LD_SUGGESTION_ACTION_ANSWER,   LD_SUGGESTION_ANSWERED },
+  { LD_SUGGESTION_ASSIGNED,   LD_SUGGESTION_ACTION_RETURN,   LD_SUGGESTION_RETURNED },
+  { LD_SUGGESTION_ASSIGNED,   LD_SUGGESTION_ACTION_EXTEND,   LD_SUGGESTION_ASSIGNED },
+  { LD_SUGGESTION_ASSIGNED,   LD_SUGGESTION_ACTION_MERGE,    LD_SUGGESTION_ASSIGNED },
+  { LD_SUGGESTION_ASSIGNED,   LD_SUGGESTION_ACTION_NOTE,     LD_SUGGESTION_ASSIGNED },
+
+  { LD_SUGGESTION_RETURNED,   LD_SUGGESTION_ACTION_ASSIGN,   LD_SUGGESTION_ASSIGNED },
+  { LD_SUGGESTION_RETURNED,   LD_SUGGESTION_ACTION_MERGE,    LD_SUGGESTION_RETURNED },
+  { LD_SUGGESTION_RETURNED,   LD_SUGGESTION_ACTION_NOTE,     LD_SUGGESTION_RETURNED },
+
+  { LD_SUGGESTION_ANSWERED,   LD_SUGGESTION_ACTION_EVALUATE, LD_SUGGESTION_EVALUATED },
+  { LD_SUGGESTION_ANSWERED,   LD_SUGGESTION_ACTION_CLOSE,    LD_SUGGESTION_CLOSED },
+  { LD_SUGGESTION_ANSWERED,   LD_SUGGESTION_ACTION_NOTE,     LD_SUGGESTION_ANSWERED },
+
+  { LD_SUGGESTION_EVALUATED,  LD_SUGGESTION_ACTION_CLOSE,    LD_SUGGESTION_CLOSED },
+  { LD_SUGGESTION_EVALUATED,  LD_SUGGESTION_ACTION_REHANDLE, LD_SUGGESTION_REHANDLING },
+  { LD_SUGGESTION_EVALUATED,  LD_SUGGESTION_ACTION_NOTE,     LD_SUGGESTION_EVALUATED },
+
+  { LD_SUGGESTION_REHANDLING, LD_SUGGESTION_ACTION_ANSWER,   LD_SUGGESTION_ANSWERED },
+  { LD_SUGGESTION_REHANDLING, LD_SUGGESTION_ACTION_EXTEND,   LD_SUGGESTION_REHANDLING },
+  { LD_SUGGESTION_REHANDLING, LD_SUGGESTION_ACTION_NOTE,     LD_SUGGESTION_REHANDLING },
+
+  { LD_SUGGESTION_CLOSED,     LD_SUGGESTION_ACTION_NOTE,     LD_SUGGESTION_CLOSED },
+};
+
+/* ------------------------------------------------------------------ suggestion API */
+
+/* Returns: the stored id, or NULL for a state outside the enum */
+const char *
+ld_suggestion_state_to_id (LdSuggestionState state)
+{
+  g_return_val_if_fail (state >= 0 && state < LD_SUGGESTION_N_STATES, NULL);
+
+  return suggestion_state_names[state].id;
+}
+
+int
+ld_suggestion_state_from_id (const char *id)
+{
+  if (id == NULL)
+    return -1;
+  for (int i = 0; i < LD_SUGGESTION_N_STATES; i++)
+    if (g_str_equal (id, suggestion_state_names[i].id))
+      return i;
+  return -1;
+}
+
+const char *
+ld_suggestion_state_to_string (LdSuggestionState state)
+{
+  g_return_val_if_fail (state >= 0 && state < LD_SUGGESTION_N_STATES, "");
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "suggestion state", suggestion_state_names[state].name);
+}
+
+const char *
+ld_suggestion_action_to_id (LdSuggestionAction action)
+{
+  g_return_val_if_fail (action >= 0 && action < LD_SUGGESTION_N_ACTIONS, NULL);
+
+  return suggestion_action_names[action].id;
+}
+
+int
+ld_suggestion_action_from_id (const char *id)
+{
+  if (id == NULL)
+    return -1;
+  for (int i = 0; i < LD_SUGGESTION_N_ACTIONS; i++)
+    if (g_str_equal (id, suggestion_action_names[i].id))
+      return i;
+  return -1;
+}
+
+const char *
+ld_suggestion_action_to_label (LdSuggestionAction action)
+{
+  g_return_val_if_fail (action >= 0 && action < LD_SUGGESTION_N_ACTIONS, "");
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "suggestion action",
+                       suggestion_action_names[action].label);
+}
+
+gboolean
+ld_workflow_suggestion_allows (LdSuggestionState   from,
+                               LdSuggestionAction  action,
+                               LdSuggestionState  *to)
+{
+  if (from < 0 || from >= LD_SUGGESTION_N_STATES
+      || action < 0 || action >= LD_SUGGESTION_N_ACTIONS)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suggestion_transitions); i++)
+    if (suggestion_transitions[i].from == from && suggestion_transitions[i].action == action)
+      {
+        if (to != NULL)
+          *to = suggestion_transitions[i].to;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Returns: (transfer none) (array length=n_actions): the allowed actions of @from */
+const LdSuggestionAction *
+ld_workflow_suggestion_actions (LdSuggestionState  from,
+                                guint             *n_actions)
+{
+  /* Built once from the transition table, so the two cannot disagree. */
+  static LdSuggestionAction actions[LD_SUGGESTION_N_STATES][LD_SUGGESTION_N_ACTIONS];
+  static guint counts[LD_SUGGESTION_N_STATES];
+  static gsize built = 0;
+
+  g_return_val_if_fail (from >= 0 && from < LD_SUGGESTION_N_STATES, NULL);
+
+  if (g_once_init_enter (&built))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (suggestion_transitions); i++)
+        {
+          LdSuggestionState s = suggestion_transitions[i].from;
+
+          actions[s][counts[s]++] = suggestion_transitions[i].action;
+        }
+      g_once_init_leave (&built, 1);
+    }
+
+  if (n_actions != NULL)
+    *n_actions = counts[from];
+  return actions[from];
+}
+
+gboolean
+ld_suggestion_state_is_open (LdSuggestionState state)
+{
+  switch (state)
+    {
+    case LD_SUGGESTION_DRAFT:
+    case LD_SUGGESTION_SUBMITTED:
+    case LD_SUGGESTION_ASSIGNED:
+    case LD_SUGGESTION_RETURNED:
+    case LD_SUGGESTION_ANSWERED:
+    case LD_SUGGESTION_REHANDLING:
+      return TRUE;
+    case LD_SUGGESTION_EVALUATED:
+    case LD_SUGGESTION_CLOSED:
+    case LD_SUGGESTION_N_STATES:
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+ld_suggestion_state_is_due (LdSuggestionState state)
+{
+  switch (state)
+    {
+    case LD_SUGGESTION_ASSIGNED:
+    case LD_SUGGESTION_REHANDLING:
+      return TRUE;
+    case LD_SUGGESTION_DRAFT:
+    case LD_SUGGESTION_SUBMITTED:
+    case LD_SUGGESTION_RETURNED:
+    case LD_SUGGESTION_ANSWERED:
+    case LD_SUGGESTION_EVALUATED:
+    case LD_SUGGESTION_CLOSED:
+    case LD_SUGGESTION_N_STATES:
+    default:
+      return FALSE;
+    }
 }

@@ -83,4 +83,69 @@ const char     *ld_redirect_reason_to_string    (const char      *reason);
 const char     *ld_redirect_reason_advice       (const char      *reason);
 const char * const *ld_redirect_reasons         (void);
 
+/*
+ * The suggestion workflow (GLOSSARY.md, "Deputy suggestions"), one table of (state, action) →
+ * state in the same way:
+ *
+ *   draft ─submit→ submitted ─assign→ assigned ─answer→ answered ─evaluate→ evaluated ─close→ closed
+ *   assigned ─return→ returned ─assign→ assigned          (退办, then reassigned)
+ *   assigned, rehandling: extend (stays; 延期)
+ *   evaluated ─rehandle→ rehandling ─answer→ answered     (重新办理 after 不满意)
+ *   answered ─close→ closed                               (no evaluation came)
+ *   draft, submitted, assigned, returned: merge (stays; 并案 into another suggestion)
+ *   any state: note (stays); every state but closed: edit fields (not an action here)
+ *
+ * Conditions that depend on dates or fields, not on the state alone, are the store's: return
+ * only within the return window, rehandle only after "dissatisfied", extend at most the
+ * extension limit past the first due date.
+ */
+
+typedef enum
+{
+  LD_SUGGESTION_DRAFT,
+  LD_SUGGESTION_SUBMITTED,
+  LD_SUGGESTION_ASSIGNED,
+  LD_SUGGESTION_RETURNED,
+  LD_SUGGESTION_ANSWERED,
+  LD_SUGGESTION_EVALUATED,
+  LD_SUGGESTION_REHANDLING,
+  LD_SUGGESTION_CLOSED,
+  LD_SUGGESTION_N_STATES,
+} LdSuggestionState;
+
+typedef enum
+{
+  LD_SUGGESTION_ACTION_SUBMIT,     /* 提出: a submitted date */
+  LD_SUGGESTION_ACTION_ASSIGN,     /* 交办: a lead unit and an assigned date; due date computed */
+  LD_SUGGESTION_ACTION_RETURN,     /* 退办: a reason, within the return window */
+  LD_SUGGESTION_ACTION_EXTEND,     /* 延期: a new due date and a reason */
+  LD_SUGGESTION_ACTION_ANSWER,     /* 答复: date, answer class, text, face-to-face */
+  LD_SUGGESTION_ACTION_EVALUATE,   /* 代表评价: satisfied / basically satisfied / dissatisfied */
+  LD_SUGGESTION_ACTION_REHANDLE,   /* 重新办理: after dissatisfied; new due date computed */
+  LD_SUGGESTION_ACTION_MERGE,      /* 并案: into another suggestion */
+  LD_SUGGESTION_ACTION_CLOSE,      /* 办结 */
+  LD_SUGGESTION_ACTION_NOTE,       /* a note */
+  LD_SUGGESTION_N_ACTIONS,
+} LdSuggestionAction;
+
+/* As for concerns: stored ids ("assigned", "rehandling"), -1 for unknown ids. */
+const char     *ld_suggestion_state_to_id        (LdSuggestionState   state);
+int             ld_suggestion_state_from_id      (const char         *id);
+/* "Assigned" / "已交办". */
+const char     *ld_suggestion_state_to_string    (LdSuggestionState   state);
+const char     *ld_suggestion_action_to_id       (LdSuggestionAction  action);
+int             ld_suggestion_action_from_id     (const char         *id);
+/* As a button label: "Assign…" / "交办…". */
+const char     *ld_suggestion_action_to_label    (LdSuggestionAction  action);
+
+gboolean        ld_workflow_suggestion_allows    (LdSuggestionState   from,
+                                                  LdSuggestionAction  action,
+                                                  LdSuggestionState  *to);
+const LdSuggestionAction *ld_workflow_suggestion_actions (LdSuggestionState  from,
+                                                          guint             *n_actions);
+/* Whether the station still waits for something (not evaluated or closed). */
+gboolean        ld_suggestion_state_is_open      (LdSuggestionState   state);
+/* Whether a unit's answer is due in this state (assigned, rehandling): the due date is live. */
+gboolean        ld_suggestion_state_is_due       (LdSuggestionState   state);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "ld-concern-store.h"
 #include "ld-concern.h"
 #include "ld-deputy.h"
+#include "ld-editor-parts.h"
 #include "ld-form.h"
 #include "ld-list-entry.h"
 #include "ld-station.h"
@@ -594,17 +595,6 @@ update_earlier (LdConcernEditor *self)
 static void deputy_toggled_cb (LdConcernEditor *self,
                                GtkCheckButton  *check);
 
-static gboolean
-is_checked (LdConcernEditor *self,
-            gint64           id)
-{
-  for (guint i = 0; i < self->checked->len; i++)
-    if (g_array_index (self->checked, gint64, i) == id)
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 read_checked (LdConcernEditor *self)
 {
@@ -615,94 +605,25 @@ read_checked (LdConcernEditor *self)
     g_array_append_vals (self->checked, ids->data, ids->len);
 }
 
+/* Deputies already chosen stay listed even when retired since. */
 static void
 fill_deputies (LdConcernEditor *self)
 {
-  LdStore *store = get_store (self);
-  LdDeputyQuery query = { .active = 1, .sort = LD_DEPUTY_SORT_NAME };
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GPtrArray) deputies = NULL;
+  g_autoptr(GPtrArray) deputies = ld_editor_parts_load_deputies (get_store (self), self->checked);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->deputies_list))))
     gtk_list_box_remove (self->deputies_list, child);
 
-  if (store == NULL)
-    return;
-
-  ids = ld_store_query_deputy_ids (store, &query, NULL);
-  if (ids == NULL)
-    return;
-
-  /* Deputies already chosen stay listed even when retired since. */
-  for (guint i = 0; i < self->checked->len; i++)
-    {
-      gint64 id = g_array_index (self->checked, gint64, i);
-      gboolean found = FALSE;
-
-      for (guint j = 0; j < ids->len && !found; j++)
-        found = g_array_index (ids, gint64, j) == id;
-      if (!found)
-        g_array_append_val (ids, id);
-    }
-
-  deputies = ld_store_load_deputies (store, (const gint64 *) ids->data, ids->len, NULL);
   for (guint i = 0; deputies && i < deputies->len; i++)
     {
       LdDeputy *deputy = g_ptr_array_index (deputies, i);
-      gint64 id = ld_deputy_get_id (deputy);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+      gboolean checked = ld_editor_parts_contains_id (self->checked, ld_deputy_get_id (deputy));
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ld_deputy_get_name (deputy));
-      if (ld_deputy_get_constituency (deputy))
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ld_deputy_get_constituency (deputy));
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_checked (self, id));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-
-      g_object_set_data_full (G_OBJECT (row), "name",
-                              g_utf8_casefold (ld_deputy_get_name (deputy), -1), g_free);
-      g_object_set_data_full (G_OBJECT (check), "deputy-id", g_memdup2 (&id, sizeof id), g_free);
-      g_object_set_data (G_OBJECT (row), "check", check);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (deputy_toggled_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_list_box_append (self->deputies_list, row);
+      gtk_list_box_append (self->deputies_list,
+                           ld_editor_parts_new_deputy_row (deputy, checked,
+                                                           G_CALLBACK (deputy_toggled_cb), self));
     }
-}
-
-static void
-sync_deputy_checks (LdConcernEditor *self)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->deputies_list)); row;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
-      gint64 id;
-
-      if (check == NULL)
-        continue;
-      id = *(gint64 *) g_object_get_data (G_OBJECT (check), "deputy-id");
-      gtk_check_button_set_active (check, is_checked (self, id));
-    }
-}
-
-static gboolean
-deputy_filter_func (GtkListBoxRow *row,
-                    gpointer       data)
-{
-  LdConcernEditor *self = data;
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->deputy_search));
-  const char *name = g_object_get_data (G_OBJECT (row), "name");
-  g_autofree char *folded = NULL;
-
-  if (search == NULL || *search == '\0')
-    return TRUE;
-
-  folded = g_utf8_casefold (search, -1);
-  return name != NULL && strstr (name, folded) != NULL;
 }
 
 /* ------------------------------------------------------------------ form */
@@ -753,7 +674,7 @@ fill_form (LdConcernEditor *self)
                             details ? details : "", -1);
 
   read_checked (self);
-  sync_deputy_checks (self);
+  ld_editor_parts_sync_deputy_checks (self->deputies_list, self->checked, 0);
 
   g_clear_pointer (&self->duplicate_ref, g_free);
   update_duplicate_chip (self);
@@ -1114,17 +1035,11 @@ static void
 deputy_toggled_cb (LdConcernEditor *self,
                    GtkCheckButton  *check)
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (check), "deputy-id");
-  gboolean active = gtk_check_button_get_active (check);
-
   if (self->filling)
     return;
 
-  if (active && !is_checked (self, id))
-    g_array_append_val (self->checked, id);
-  for (guint i = 0; !active && i < self->checked->len; i++)
-    if (g_array_index (self->checked, gint64, i) == id)
-      g_array_remove_index (self->checked, i--);
+  ld_editor_parts_toggle_id (self->checked, ld_editor_parts_get_deputy_id (check),
+                             gtk_check_button_get_active (check));
 
   ld_concern_set_deputy_ids (self->concern, (const gint64 *) self->checked->data,
                              self->checked->len);
@@ -1375,7 +1290,6 @@ static gboolean
 ld_concern_editor_close_request (GtkWindow *window)
 {
   LdConcernEditor *self = LD_CONCERN_EDITOR (window);
-  AdwMessageDialog *dialog;
 
   if (self->closing || !is_modified (self))
     {
@@ -1385,20 +1299,10 @@ ld_concern_editor_close_request (GtkWindow *window)
       return GTK_WINDOW_CLASS (ld_concern_editor_parent_class)->close_request (window);
     }
 
-  if (self->confirm_dialog)
-    {
-      gtk_window_present (GTK_WINDOW (self->confirm_dialog));
-      return TRUE;
-    }
-
-  dialog = ld_form_new_discard_dialog (window, _("Discard This Concern?"),
-                                       _("What you typed has not been registered and will be lost."),
-                                       "cancel", _("_Keep Editing"), _("_Discard"));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  self->confirm_dialog = g_object_ref (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ld_editor_parts_ask_discard (window, &self->confirm_dialog, _("Discard This Concern?"),
+                               _("What you typed has not been registered and will be "
+                                 "lost."),
+                               G_CALLBACK (confirm_response_cb));
 
   return TRUE;
 }
@@ -1737,7 +1641,8 @@ ld_concern_editor_init (LdConcernEditor *self)
     gtk_widget_add_controller (GTK_WIDGET (self->category_row), focus);
   }
 
-  gtk_list_box_set_filter_func (self->deputies_list, deputy_filter_func, self, NULL);
+  gtk_list_box_set_filter_func (self->deputies_list, ld_editor_parts_filter_deputy_row,
+                                self->deputy_search, NULL);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->details_view), "changed",
                            G_CALLBACK (details_changed_cb), self, G_CONNECT_SWAPPED);

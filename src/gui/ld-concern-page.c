@@ -4,8 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "ld-concern-editor.h"
 #include "ld-concern-page.h"
@@ -13,7 +11,9 @@
 #include "ld-concern.h"
 #include "ld-deputy.h"
 #include "ld-mask.h"
+#include "ld-record-view.h"
 #include "ld-store.h"
+#include "ld-suggestion-editor.h"
 #include "ld-unit.h"
 
 /*
@@ -77,43 +77,6 @@ G_DEFINE_FINAL_TYPE (LdConcernPage, ld_concern_page, ADW_TYPE_WINDOW)
 
 /* ------------------------------------------------------------------ helpers */
 
-static char *
-dup_today (LdConcernPage *self)
-{
-  g_autoptr(GDateTime) now = ld_context_now (self->context);
-  g_autoptr(GDateTime) local = g_date_time_to_local (now);
-
-  return g_date_time_format (local, "%Y-%m-%d");
-}
-
-static char *
-format_local_time (const char *utc)
-{
-  g_autoptr(GDateTime) time = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL || *utc == '\0')
-    return NULL;
-
-  time = g_date_time_new_from_iso8601 (utc, NULL);
-  if (time == NULL)
-    return g_strdup (utc);
-  local = g_date_time_to_local (time);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-static gboolean
-is_valid_date (const char *text)
-{
-  unsigned year, month, day;
-  char end;
-
-  if (strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3)
-    return FALSE;
-
-  return g_date_valid_dmy (day, month, year);
-}
-
 static const char *
 place_kind_to_string (const char *kind)
 {
@@ -128,50 +91,13 @@ place_kind_to_string (const char *kind)
   return NULL;
 }
 
-static void
-clear_container (GtkWidget *container)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (container)))
-    {
-      if (GTK_IS_LIST_BOX (container))
-        gtk_list_box_remove (GTK_LIST_BOX (container), child);
-      else if (GTK_IS_GRID (container))
-        gtk_grid_remove (GTK_GRID (container), child);
-      else
-        gtk_box_remove (GTK_BOX (container), child);
-    }
-}
-
-/* One "name: value" row of the fields; an empty value shows as a dash. */
 static GtkLabel *
 add_field (LdConcernPage *self,
            int           *row,
            const char    *name,
            const char    *value)
 {
-  GtkWidget *name_label = gtk_label_new (name);
-  GtkWidget *value_label = gtk_label_new (value && *value ? value : "—");
-
-  gtk_label_set_xalign (GTK_LABEL (name_label), 1.0);
-  gtk_label_set_yalign (GTK_LABEL (name_label), 0.0);
-  gtk_widget_set_valign (name_label, GTK_ALIGN_START);
-  gtk_widget_add_css_class (name_label, "dim-label");
-
-  gtk_label_set_xalign (GTK_LABEL (value_label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
-  gtk_widget_set_hexpand (value_label, TRUE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (value_label),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, name_label, NULL, -1);
-
-  gtk_grid_attach (self->fields_grid, name_label, 0, *row, 1, 1);
-  gtk_grid_attach (self->fields_grid, value_label, 1, *row, 1, 1);
-  (*row)++;
-
-  return GTK_LABEL (value_label);
+  return ld_record_view_add_field (self->fields_grid, row, name, value, GTK_ALIGN_START);
 }
 
 static char *
@@ -204,10 +130,11 @@ static void
 update_fields (LdConcernPage *self)
 {
   LdConcern *concern = self->concern;
-  g_autofree char *received = format_local_time (ld_concern_get_received_at (concern));
+  g_autofree char *received =
+    ld_record_view_format_local_time (ld_concern_get_received_at (concern));
   g_autofree char *deputies = dup_deputy_names (self);
   g_autofree char *masked_phone = ld_mask_phone (ld_concern_get_resident_phone (concern));
-  g_autofree char *today = dup_today (self);
+  g_autofree char *today = ld_record_view_dup_today (self->context);
   g_autofree char *place = NULL;
   const char *phone = ld_concern_get_resident_phone (concern);
   const char *place_kind = place_kind_to_string (ld_concern_get_place_kind (concern));
@@ -217,7 +144,7 @@ update_fields (LdConcernPage *self)
   int row = 0;
 
   self->phone_label = NULL;
-  clear_container (GTK_WIDGET (self->fields_grid));
+  ld_record_view_clear (GTK_WIDGET (self->fields_grid));
 
   add_field (self, &row, _("Received"), received);
   add_field (self, &row, _("Channel"), ld_concern_get_channel_name (concern));
@@ -293,51 +220,15 @@ update_timeline (LdConcernPage *self)
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
 
-  clear_container (GTK_WIDGET (self->timeline_list));
-
   entries = ld_concern_store_timeline (self->store, self->concern_id, &error);
-  if (entries == NULL)
-    {
-      /* Translators: %s says in plain words what went wrong */
-      g_autofree char *message = g_strdup_printf (_("The timeline could not be read: %s"),
-                                                  error->message);
-      GtkWidget *label = gtk_label_new (message);
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_list_box_append (self->timeline_list, label);
-      return;
-    }
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      LdTimelineEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *what = ld_timeline_entry_describe (entry);
-      g_autofree char *when = format_local_time (entry->at);
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
-
-      if (entry->note && *entry->note)
-        /* Translators: a timeline row: time · operator, then the note on its own line */
-        subtitle = g_strdup_printf (_("%s · %s\n%s"), when, entry->operator ? entry->operator : "",
-                                    entry->note);
-      else
-        /* Translators: a timeline row: time · operator */
-        subtitle = g_strdup_printf (_("%s · %s"), when, entry->operator ? entry->operator : "");
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), what);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      gtk_list_box_append (self->timeline_list, row);
-    }
+  ld_record_view_show_timeline (self->timeline_list, entries, error, ld_timeline_entry_describe);
 }
 
 static void
 action_button_clicked_cb (LdConcernPage *self,
                           GtkButton     *button)
 {
-  LdConcernAction action = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "action"));
+  LdConcernAction action = ld_record_view_get_button_action (button);
 
   ld_concern_page_start_action (self, action);
 }
@@ -349,31 +240,20 @@ update_actions (LdConcernPage *self)
   const LdConcernAction *actions =
     ld_workflow_concern_actions (ld_concern_get_state (self->concern), &n_actions);
 
-  clear_container (GTK_WIDGET (self->actions_box));
+  ld_record_view_clear (GTK_WIDGET (self->actions_box));
 
   for (guint i = 0; i < n_actions; i++)
-    {
-      GtkWidget *button = gtk_button_new_with_label (ld_concern_action_to_label (actions[i]));
-
-      g_object_set_data (G_OBJECT (button), "action", GINT_TO_POINTER (actions[i]));
-      if (i == 0 && actions[i] != LD_CONCERN_ACTION_NOTE)
-        gtk_widget_add_css_class (button, "suggested-action");
-      g_signal_connect_object (button, "clicked", G_CALLBACK (action_button_clicked_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_box_append (self->actions_box, button);
-    }
+    ld_record_view_add_action_button (self->actions_box, ld_concern_action_to_label (actions[i]),
+                                      actions[i], i == 0 && actions[i] != LD_CONCERN_ACTION_NOTE,
+                                      G_CALLBACK (action_button_clicked_cb), self);
 }
 
 static void
 show_error (LdConcernPage *self,
             const GError  *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error ? error->message
-                                                         : _("This concern no longer exists."),
-                                                   -1);
-
-  adw_status_page_set_description (self->error_page, escaped);
-  gtk_stack_set_visible_child_name (self->stack, "error");
+  ld_record_view_show_error (self->stack, self->error_page, error,
+                             _("This concern no longer exists."));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "concern.edit", FALSE);
 }
 
@@ -429,28 +309,6 @@ action_dialog_free (gpointer data)
   g_free (dialog);
 }
 
-static char *
-dup_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-
-  if (view == NULL)
-    return NULL;
-
-  buffer = gtk_text_view_get_buffer (view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-}
-
-static void
-set_dialog_error (ActionDialog *dialog,
-                  const char   *message)
-{
-  gtk_label_set_text (dialog->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (dialog->error_label), message != NULL);
-}
-
 /* The due date a referral made on the chosen date would get, while the clerk picks it. */
 static void
 update_due_date (ActionDialog *dialog)
@@ -463,7 +321,7 @@ update_due_date (ActionDialog *dialog)
   if (dialog->due_label == NULL)
     return;
 
-  if (!is_valid_date (date))
+  if (!ld_record_view_is_valid_date (date))
     {
       gtk_label_set_text (dialog->due_label, _("Write the date as YYYY-MM-DD"));
       return;
@@ -507,26 +365,14 @@ dissatisfied_response_cb (LdConcernPage *self,
 static void
 offer_reopen (LdConcernPage *self)
 {
-  AdwMessageDialog *dialog;
-
   if (!ld_workflow_concern_allows (ld_concern_get_state (self->concern),
                                    LD_CONCERN_ACTION_REOPEN, NULL))
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("The Resident Is Dissatisfied"),
-                                                       _("Reopen the concern so that it can be "
-                                                         "handled again?")));
-  adw_message_dialog_add_responses (dialog,
-                                    "later", _("_Not Now"),
-                                    "reopen", _("_Reopen…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "reopen", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "reopen");
-  adw_message_dialog_set_close_response (dialog, "later");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (dissatisfied_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ld_record_view_offer_step (GTK_WINDOW (self), _("The Resident Is Dissatisfied"),
+                             _("Reopen the concern so that it can be handled again?"),
+                             "reopen", _("_Reopen…"), G_CALLBACK (dissatisfied_response_cb),
+                             self);
 }
 
 static void
@@ -535,7 +381,7 @@ commit_clicked_cb (ActionDialog *dialog)
   LdConcernPage *self = dialog->page;
   const char * const *reasons = ld_redirect_reasons ();
   const char * const *satisfactions = ld_satisfactions ();
-  g_autofree char *text = dup_text (dialog->text_view);
+  g_autofree char *text = ld_record_view_dup_text (dialog->text_view);
   g_autofree char *operator = ld_context_dup_operator (self->context);
   g_autoptr(GError) error = NULL;
   LdConcernTransition args = { 0 };
@@ -545,9 +391,11 @@ commit_clicked_cb (ActionDialog *dialog)
     {
       const char *date = gtk_editable_get_text (GTK_EDITABLE (dialog->date_entry));
 
-      if (!is_valid_date (date))
+      if (!ld_record_view_is_valid_date (date))
         {
-          set_dialog_error (dialog, _("Write the date as YYYY-MM-DD, for example 2026-03-15."));
+          ld_record_view_set_dialog_error (dialog->error_label,
+                                           _("Write the date as YYYY-MM-DD, for example "
+                                             "2026-03-15."));
           gtk_widget_grab_focus (GTK_WIDGET (dialog->date_entry));
           return;
         }
@@ -605,7 +453,7 @@ commit_clicked_cb (ActionDialog *dialog)
                                     operator, &error))
     {
       /* What was typed stays, so the clerk only fixes what is missing. */
-      set_dialog_error (dialog, error->message);
+      ld_record_view_set_dialog_error (dialog->error_label, error->message);
       return;
     }
 
@@ -614,66 +462,6 @@ commit_clicked_cb (ActionDialog *dialog)
 
   if (dissatisfied)
     offer_reopen (self);
-}
-
-static GtkWidget *
-add_dialog_label (GtkBox     *box,
-                  const char *text,
-                  GtkWidget  *mnemonic_widget)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "heading");
-  if (mnemonic_widget)
-    gtk_label_set_mnemonic_widget (GTK_LABEL (label), mnemonic_widget);
-  gtk_box_append (box, label);
-
-  return label;
-}
-
-static GtkTextView *
-add_text_field (GtkBox     *box,
-                const char *title)
-{
-  GtkWidget *view = gtk_text_view_new ();
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 90);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_frame_set_child (GTK_FRAME (frame), scrolled);
-
-  add_dialog_label (box, title, view);
-  gtk_box_append (box, frame);
-
-  return GTK_TEXT_VIEW (view);
-}
-
-static GtkEntry *
-add_date_field (GtkBox     *box,
-                const char *title,
-                const char *today)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), today);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
-  gtk_widget_set_halign (entry, GTK_ALIGN_START);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  add_dialog_label (box, title, entry);
-  gtk_box_append (box, entry);
-
-  return GTK_ENTRY (entry);
 }
 
 static const char *
@@ -716,39 +504,17 @@ open_action_dialog (LdConcernPage   *self,
                     LdConcernAction  action)
 {
   ActionDialog *dialog = g_new0 (ActionDialog, 1);
-  g_autofree char *today = dup_today (self);
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *header = gtk_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *commit = gtk_button_new_with_label (ld_concern_action_to_label (action));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *error_label = gtk_label_new (NULL);
+  g_autofree char *today = ld_record_view_dup_today (self->context);
   GtkWidget *focus = NULL;
+  GtkBox *box;
 
   dialog->page = self;
   dialog->action = action;
-  dialog->window = GTK_WINDOW (window);
-  g_object_set_data_full (G_OBJECT (window), "ld-action-dialog", dialog, action_dialog_free);
-
-  gtk_window_set_title (GTK_WINDOW (window), action_dialog_title (action));
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 440, -1);
-
-  gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
-  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), cancel);
-  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), commit);
-  gtk_widget_add_css_class (commit, "suggested-action");
-  gtk_window_set_titlebar (GTK_WINDOW (window), header);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), window);
-  g_signal_connect_swapped (commit, "clicked", G_CALLBACK (commit_clicked_cb), dialog);
-  gtk_window_set_default_widget (GTK_WINDOW (window), commit);
-
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
+  dialog->window = ld_record_view_new_dialog (GTK_WINDOW (self), action_dialog_title (action),
+                                              ld_concern_action_to_label (action), 440,
+                                              G_CALLBACK (commit_clicked_cb), dialog, &box);
+  g_object_set_data_full (G_OBJECT (dialog->window), "ld-action-dialog", dialog,
+                          action_dialog_free);
 
   switch (action)
     {
@@ -767,35 +533,33 @@ open_action_dialog (LdConcernPage   *self,
             gtk_string_list_append (names, ld_unit_get_name (unit));
             g_array_append_val (dialog->unit_ids, id);
           }
-        dialog->unit_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
+        dialog->unit_dropdown = ld_record_view_add_dropdown (box, _("Handling _Unit"), names);
         gtk_drop_down_set_enable_search (dialog->unit_dropdown, TRUE);
-        add_dialog_label (GTK_BOX (box), _("Handling _Unit"), GTK_WIDGET (dialog->unit_dropdown));
-        gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->unit_dropdown));
         focus = GTK_WIDGET (dialog->unit_dropdown);
 
-        dialog->date_entry = add_date_field (GTK_BOX (box), _("_Referred On"), today);
+        dialog->date_entry = ld_record_view_add_date_field (box, _("_Referred On"), today);
         due = gtk_label_new (NULL);
         gtk_label_set_xalign (GTK_LABEL (due), 0.0);
         gtk_widget_add_css_class (due, "accent");
         dialog->due_label = GTK_LABEL (due);
-        gtk_box_append (GTK_BOX (box), due);
+        gtk_box_append (box, due);
         g_signal_connect_swapped (dialog->date_entry, "changed", G_CALLBACK (update_due_date),
                                   dialog);
         update_due_date (dialog);
 
-        dialog->text_view = add_text_field (GTK_BOX (box), _("_Note (optional)"));
+        dialog->text_view = ld_record_view_add_text_field (box, _("_Note (optional)"));
       }
       break;
 
     case LD_CONCERN_ACTION_ANSWER:
     case LD_CONCERN_ACTION_CONCLUDE:
-      dialog->text_view = add_text_field (GTK_BOX (box),
-                                          action == LD_CONCERN_ACTION_ANSWER
-                                          ? _("What the Resident Was _Told")
-                                          : _("What the Unit _Concluded"));
+      dialog->text_view = ld_record_view_add_text_field (box,
+                                                         action == LD_CONCERN_ACTION_ANSWER
+                                                         ? _("What the Resident Was _Told")
+                                                         : _("What the Unit _Concluded"));
       focus = GTK_WIDGET (dialog->text_view);
       if (action == LD_CONCERN_ACTION_CONCLUDE)
-        dialog->date_entry = add_date_field (GTK_BOX (box), _("Concluded _On"), today);
+        dialog->date_entry = ld_record_view_add_date_field (box, _("Concluded _On"), today);
       break;
 
     case LD_CONCERN_ACTION_REDIRECT:
@@ -806,24 +570,22 @@ open_action_dialog (LdConcernPage   *self,
 
         for (guint i = 0; reasons[i]; i++)
           gtk_string_list_append (names, ld_redirect_reason_to_string (reasons[i]));
-        dialog->reason_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
-        add_dialog_label (GTK_BOX (box), _("_Reason"), GTK_WIDGET (dialog->reason_dropdown));
-        gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->reason_dropdown));
+        dialog->reason_dropdown = ld_record_view_add_dropdown (box, _("_Reason"), names);
         focus = GTK_WIDGET (dialog->reason_dropdown);
 
-        add_dialog_label (GTK_BOX (box), _("Tell the Resident"), NULL);
+        ld_record_view_add_dialog_label (box, _("Tell the Resident"), NULL);
         gtk_label_set_xalign (GTK_LABEL (advice), 0.0);
         gtk_label_set_wrap (GTK_LABEL (advice), TRUE);
         gtk_label_set_wrap_mode (GTK_LABEL (advice), PANGO_WRAP_WORD_CHAR);
         gtk_label_set_selectable (GTK_LABEL (advice), TRUE);
         gtk_label_set_max_width_chars (GTK_LABEL (advice), 50);
         dialog->advice_label = GTK_LABEL (advice);
-        gtk_box_append (GTK_BOX (box), advice);
+        gtk_box_append (box, advice);
         g_signal_connect_swapped (dialog->reason_dropdown, "notify::selected",
                                   G_CALLBACK (reason_changed_cb), dialog);
         reason_changed_cb (dialog);
 
-        dialog->text_view = add_text_field (GTK_BOX (box), _("_Note (optional)"));
+        dialog->text_view = ld_record_view_add_text_field (box, _("_Note (optional)"));
       }
       break;
 
@@ -835,23 +597,21 @@ open_action_dialog (LdConcernPage   *self,
         gtk_string_list_append (names, C_("satisfaction", "Not Asked"));
         for (guint i = 0; satisfactions[i]; i++)
           gtk_string_list_append (names, ld_satisfaction_to_string (satisfactions[i]));
-        dialog->satisfaction_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
-        add_dialog_label (GTK_BOX (box), _("_Satisfaction"),
-                          GTK_WIDGET (dialog->satisfaction_dropdown));
-        gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->satisfaction_dropdown));
+        dialog->satisfaction_dropdown = ld_record_view_add_dropdown (box, _("_Satisfaction"),
+                                                                     names);
         focus = GTK_WIDGET (dialog->satisfaction_dropdown);
-        dialog->date_entry = add_date_field (GTK_BOX (box), _("Told _On"), today);
-        dialog->text_view = add_text_field (GTK_BOX (box), _("_Note (optional)"));
+        dialog->date_entry = ld_record_view_add_date_field (box, _("Told _On"), today);
+        dialog->text_view = ld_record_view_add_text_field (box, _("_Note (optional)"));
       }
       break;
 
     case LD_CONCERN_ACTION_REOPEN:
-      dialog->text_view = add_text_field (GTK_BOX (box), _("_Why It Is Reopened"));
+      dialog->text_view = ld_record_view_add_text_field (box, _("_Why It Is Reopened"));
       focus = GTK_WIDGET (dialog->text_view);
       break;
 
     case LD_CONCERN_ACTION_NOTE:
-      dialog->text_view = add_text_field (GTK_BOX (box), _("_Note"));
+      dialog->text_view = ld_record_view_add_text_field (box, _("_Note"));
       focus = GTK_WIDGET (dialog->text_view);
       break;
 
@@ -859,7 +619,7 @@ open_action_dialog (LdConcernPage   *self,
     case LD_CONCERN_ACTION_START:
     case LD_CONCERN_ACTION_CLOSE:
     case LD_CONCERN_ACTION_CHASE:
-      dialog->text_view = add_text_field (GTK_BOX (box), _("_Note (optional)"));
+      dialog->text_view = ld_record_view_add_text_field (box, _("_Note (optional)"));
       focus = GTK_WIDGET (dialog->text_view);
       break;
 
@@ -868,22 +628,21 @@ open_action_dialog (LdConcernPage   *self,
       g_assert_not_reached ();
     }
 
-  gtk_label_set_xalign (GTK_LABEL (error_label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
-  gtk_widget_add_css_class (error_label, "error");
-  gtk_widget_set_visible (error_label, FALSE);
-  gtk_widget_set_margin_top (error_label, 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (error_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
-  dialog->error_label = GTK_LABEL (error_label);
-  gtk_box_append (GTK_BOX (box), error_label);
+  dialog->error_label = ld_record_view_add_dialog_error (box);
+  ld_record_view_present_dialog (dialog->window, box, focus);
 
-  gtk_window_set_child (GTK_WINDOW (window), box);
-  if (focus)
-    gtk_window_set_focus (GTK_WINDOW (window), focus);
-  gtk_window_present (GTK_WINDOW (window));
+  return dialog->window;
+}
 
-  return GTK_WINDOW (window);
+static GtkWindow *
+open_suggestion_editor (LdConcernPage *self)
+{
+  GtkWindow *editor = ld_suggestion_editor_new (self->context, NULL, &self->concern_id, 1);
+
+  gtk_window_set_transient_for (editor, GTK_WINDOW (self));
+  gtk_window_present (editor);
+
+  return editor;
 }
 
 /* ------------------------------------------------------------------ callbacks */
@@ -1028,6 +787,11 @@ ld_concern_page_start_action (LdConcernPage   *self,
   if (self->concern == NULL
       || !ld_workflow_concern_allows (ld_concern_get_state (self->concern), action, NULL))
     return NULL;
+
+  /* A conversion is the new suggestion itself: the store converts the concern when the
+   * suggestion made from it is saved, and not before. */
+  if (action == LD_CONCERN_ACTION_CONVERT)
+    return open_suggestion_editor (self);
 
   return open_action_dialog (self, action);
 }

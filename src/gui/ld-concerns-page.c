@@ -4,18 +4,19 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "ld-column-sort.h"
 #include "ld-concern-store.h"
 #include "ld-concern.h"
 #include "ld-concerns-page.h"
-#include "ld-deputy.h"
 #include "ld-list-entry.h"
+#include "ld-list-view.h"
 #include "ld-query-model.h"
+#include "ld-record-view.h"
 #include "ld-store.h"
-#include "ld-unit.h"
+#include "ld-suggestion-editor.h"
+#include "ld-toast.h"
 
 /*
  * Every concern of the database in a column view over a lazy model. The search, the filters and
@@ -25,6 +26,10 @@
 
 /* Typing pauses shorter than this are one search. */
 #define SEARCH_DELAY_MS 200
+
+/* More concerns than this are not one matter: a selection of all rows is a slip of the keys,
+ * and would load a million rows to find out. */
+#define MAX_SUGGESTION_CONCERNS 100
 
 typedef enum
 {
@@ -82,7 +87,7 @@ struct _LdConcernsPage
   LdContext           *context;
   LdStore             *store;
   LdQueryModel        *model;
-  GtkSingleSelection  *selection;
+  GtkMultiSelection   *selection;    /* several concerns make one suggestion */
   GArray              *category_ids;
   GArray              *channel_ids;
   GArray              *deputy_ids;
@@ -305,23 +310,6 @@ read_sort (LdConcernsPage *self)
     }
 }
 
-/* "2026-12-01 09:30" in local time, from a stored UTC time. */
-static char *
-format_local_time (const char *utc)
-{
-  g_autoptr(GDateTime) time = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL || *utc == '\0')
-    return NULL;
-
-  time = g_date_time_new_from_iso8601 (utc, NULL);
-  if (time == NULL)
-    return g_strdup (utc);
-  local = g_date_time_to_local (time);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
 static char *
 concern_column_text (LdConcern *concern,
                      Column     column)
@@ -331,7 +319,7 @@ concern_column_text (LdConcern *concern,
     case COLUMN_REFERENCE:
       return ld_concern_dup_reference (concern);
     case COLUMN_RECEIVED:
-      return format_local_time (ld_concern_get_received_at (concern));
+      return ld_record_view_format_local_time (ld_concern_get_received_at (concern));
     case COLUMN_RESIDENT:
       return ld_concern_dup_resident_display (concern);
     case COLUMN_CATEGORY:
@@ -360,124 +348,20 @@ open_concern (LdConcernsPage *self,
                               ld_concern_get_id (concern));
 }
 
-/* A drop-down of "All …" and then @names, remembering the id behind each name. The chosen one
- * stays chosen while it still exists. */
-static void
-fill_dropdown (LdConcernsPage *self,
-               GtkDropDown    *dropdown,
-               GArray        **ids_out,
-               const char     *all,
-               GPtrArray      *names,
-               GArray         *ids,
-               gint64          current)
-{
-  g_autoptr(GtkStringList) list = gtk_string_list_new ((const char * const []) { all, NULL });
-  guint selected = 0;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gtk_string_list_append (list, g_ptr_array_index (names, i));
-      if (g_array_index (ids, gint64, i) == current)
-        selected = i + 1;
-    }
-
-  g_clear_pointer (ids_out, g_array_unref);
-  *ids_out = g_array_ref (ids);
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (dropdown, selected);
-}
-
-static void
-update_entries_dropdown (LdConcernsPage *self,
-                         LdListKind      kind,
-                         GtkDropDown    *dropdown,
-                         GArray        **ids_out,
-                         gint64         *current,
-                         const char     *all)
-{
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  if (self->store)
-    entries = ld_store_list_entries (self->store, kind, TRUE, NULL);
-  for (guint i = 0; entries && i < entries->len; i++)
-    {
-      LdListEntry *entry = g_ptr_array_index (entries, i);
-      gint64 id = ld_list_entry_get_id (entry);
-
-      g_ptr_array_add (names, (gpointer) ld_list_entry_get_display_name (entry));
-      g_array_append_val (ids, id);
-    }
-
-  fill_dropdown (self, dropdown, ids_out, all, names, ids, *current);
-  if (gtk_drop_down_get_selected (dropdown) == 0)
-    *current = 0;
-}
-
-static void
-update_units_dropdown (LdConcernsPage *self)
-{
-  g_autoptr(GPtrArray) units = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  if (self->store)
-    units = ld_store_list_units (self->store, TRUE, NULL);
-  for (guint i = 0; units && i < units->len; i++)
-    {
-      LdUnit *unit = g_ptr_array_index (units, i);
-      gint64 id = ld_unit_get_id (unit);
-
-      g_ptr_array_add (names, (gpointer) ld_unit_get_name (unit));
-      g_array_append_val (ids, id);
-    }
-
-  fill_dropdown (self, self->unit_dropdown, &self->unit_ids, _("All Units"), names, ids,
-                 self->unit_id);
-  if (gtk_drop_down_get_selected (self->unit_dropdown) == 0)
-    self->unit_id = 0;
-}
-
-static void
-update_deputies_dropdown (LdConcernsPage *self)
-{
-  LdDeputyQuery query = { .active = -1, .sort = LD_DEPUTY_SORT_NAME };
-  g_autoptr(GArray) all_ids = NULL;
-  g_autoptr(GPtrArray) deputies = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  if (self->store)
-    all_ids = ld_store_query_deputy_ids (self->store, &query, NULL);
-  if (all_ids && all_ids->len > 0)
-    deputies = ld_store_load_deputies (self->store, (const gint64 *) all_ids->data, all_ids->len,
-                                       NULL);
-  for (guint i = 0; deputies && i < deputies->len; i++)
-    {
-      LdDeputy *deputy = g_ptr_array_index (deputies, i);
-      gint64 id = ld_deputy_get_id (deputy);
-
-      g_ptr_array_add (names, (gpointer) ld_deputy_get_name (deputy));
-      g_array_append_val (ids, id);
-    }
-
-  fill_dropdown (self, self->deputy_dropdown, &self->deputy_ids, _("All Deputies"), names, ids,
-                 self->deputy_id);
-  if (gtk_drop_down_get_selected (self->deputy_dropdown) == 0)
-    self->deputy_id = 0;
-}
-
 static void
 update_dropdowns (LdConcernsPage *self)
 {
   self->filling = TRUE;
-  update_entries_dropdown (self, LD_LIST_CONCERN_CATEGORY, self->category_dropdown,
-                           &self->category_ids, &self->category_id, _("All Categories"));
-  update_entries_dropdown (self, LD_LIST_CHANNEL, self->channel_dropdown,
-                           &self->channel_ids, &self->channel_id, _("All Channels"));
-  update_deputies_dropdown (self);
-  update_units_dropdown (self);
+  ld_list_view_fill_entries_dropdown (self->category_dropdown, &self->category_ids,
+                                      &self->category_id, _("All Categories"), self->store,
+                                      LD_LIST_CONCERN_CATEGORY);
+  ld_list_view_fill_entries_dropdown (self->channel_dropdown, &self->channel_ids,
+                                      &self->channel_id, _("All Channels"), self->store,
+                                      LD_LIST_CHANNEL);
+  ld_list_view_fill_deputies_dropdown (self->deputy_dropdown, &self->deputy_ids, &self->deputy_id,
+                                       _("All Deputies"), self->store);
+  ld_list_view_fill_units_dropdown (self->unit_dropdown, &self->unit_ids, &self->unit_id,
+                                    _("All Units"), self->store);
   self->filling = FALSE;
 }
 
@@ -499,30 +383,6 @@ set_store (LdConcernsPage *self,
   reload_now (self);
 }
 
-/* A local date "YYYY-MM-DD" that exists on the calendar. */
-static gboolean
-is_valid_date (const char *text)
-{
-  unsigned year, month, day;
-  char end;
-
-  if (strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3)
-    return FALSE;
-
-  return g_date_valid_dmy (day, month, year);
-}
-
-static gint64
-id_at (GArray *ids,
-       guint   position)
-{
-  if (ids == NULL || position == GTK_INVALID_LIST_POSITION || position == 0
-      || position > ids->len)
-    return 0;
-
-  return g_array_index (ids, gint64, position - 1);
-}
-
 /* ------------------------------------------------------------------ callbacks */
 
 static void
@@ -531,19 +391,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                gpointer                  data)
 {
   Column column = GPOINTER_TO_INT (data);
-  GtkWidget *inscription = gtk_inscription_new (NULL);
-  g_autoptr(PangoLayout) layout = NULL;
-  int line_height;
+  GtkWidget *inscription = ld_list_view_new_inscription ();
 
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0.0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-
-  /* An inscription is as tall as the interface font's line; Chinese text drawn with a CJK
-   * fallback font is taller and would lose its lowest strokes. */
-  layout = gtk_widget_create_pango_layout (inscription, "国");
-  pango_layout_get_pixel_size (layout, NULL, &line_height);
-  gtk_widget_set_size_request (inscription, -1, line_height);
   if (column == COLUMN_REFERENCE || column == COLUMN_RECEIVED || column == COLUMN_DUE)
     gtk_widget_add_css_class (inscription, "numeric");
   gtk_list_item_set_child (item, inscription);
@@ -596,18 +445,9 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 static void
 search_changed_cb (LdConcernsPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *search = g_strstrip (g_strdup (text));
-
-  if (*search == '\0')
-    g_clear_pointer (&search, g_free);
-  if (g_strcmp0 (search, self->search) == 0)
-    return;
-
-  g_free (self->search);
-  self->search = g_steal_pointer (&search);
-  /* GtkSearchEntry already waited for a pause in the typing. */
-  queue_reload (self, 0);
+  if (ld_list_view_take_search (self->search_entry, &self->search))
+    /* GtkSearchEntry already waited for a pause in the typing. */
+    queue_reload (self, 0);
 }
 
 static void
@@ -624,7 +464,7 @@ search_activate_cb (LdConcernsPage *self)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return;
 
-  gtk_single_selection_set_selected (self->selection, 0);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
@@ -646,12 +486,14 @@ filter_changed_cb (LdConcernsPage *self)
   else if (state != GTK_INVALID_LIST_POSITION && state >= N_STATE_FILTERS)
     self->state_mask = 1u << (state - N_STATE_FILTERS);
 
-  self->category_id = id_at (self->category_ids,
-                             gtk_drop_down_get_selected (self->category_dropdown));
-  self->channel_id = id_at (self->channel_ids,
-                            gtk_drop_down_get_selected (self->channel_dropdown));
-  self->deputy_id = id_at (self->deputy_ids, gtk_drop_down_get_selected (self->deputy_dropdown));
-  self->unit_id = id_at (self->unit_ids, gtk_drop_down_get_selected (self->unit_dropdown));
+  self->category_id = ld_list_view_id_at (self->category_ids,
+                                          gtk_drop_down_get_selected (self->category_dropdown));
+  self->channel_id = ld_list_view_id_at (self->channel_ids,
+                                         gtk_drop_down_get_selected (self->channel_dropdown));
+  self->deputy_id = ld_list_view_id_at (self->deputy_ids,
+                                        gtk_drop_down_get_selected (self->deputy_dropdown));
+  self->unit_id = ld_list_view_id_at (self->unit_ids,
+                                      gtk_drop_down_get_selected (self->unit_dropdown));
   self->overdue_only = gtk_toggle_button_get_active (self->overdue_toggle);
   self->confidential_only = gtk_toggle_button_get_active (self->confidential_toggle);
 
@@ -664,8 +506,8 @@ date_changed_cb (LdConcernsPage *self)
 {
   const char *from = gtk_editable_get_text (GTK_EDITABLE (self->from_entry));
   const char *to = gtk_editable_get_text (GTK_EDITABLE (self->to_entry));
-  gboolean from_ok = *from == '\0' || is_valid_date (from);
-  gboolean to_ok = *to == '\0' || is_valid_date (to);
+  gboolean from_ok = *from == '\0' || ld_record_view_is_valid_date (from);
+  gboolean to_ok = *to == '\0' || ld_record_view_is_valid_date (to);
   const char *message = NULL;
 
   g_clear_pointer (&self->from_date, g_free);
@@ -708,9 +550,19 @@ column_view_activate_cb (LdConcernsPage *self,
 {
   g_autoptr(LdConcern) concern = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   if (LD_IS_CONCERN (concern))
     open_concern (self, concern);
+}
+
+static void
+selection_changed_cb (LdConcernsPage *self)
+{
+  g_autoptr(GtkBitset) selected =
+    gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "concerns.create-suggestion",
+                                 !gtk_bitset_is_empty (selected));
 }
 
 static void
@@ -784,6 +636,64 @@ clear_filters_action (GtkWidget  *widget,
   g_clear_pointer (&self->search, g_free);
   filter_changed_cb (self);
   reload_now (self);
+}
+
+/* Deputies take up what several residents raised as one suggestion: the selected concerns, in
+ * the order listed, prefill its form. */
+static void
+create_suggestion_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  LdConcernsPage *self = LD_CONCERNS_PAGE (widget);
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  GtkWindow *editor;
+  GtkRoot *root;
+  guint position;
+
+  if (self->context == NULL || self->store == NULL)
+    return;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_get_size (selected) > MAX_SUGGESTION_CONCERNS)
+    {
+      /* Translators: %u is the most concerns one suggestion can be made from */
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "A suggestion can be made from at most %u concern; "
+                                      "select fewer.",
+                                      "A suggestion can be made from at most %u concerns; "
+                                      "select fewer.",
+                                      MAX_SUGGESTION_CONCERNS),
+                         MAX_SUGGESTION_CONCERNS);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, ld_toast_new_plain (text));
+      return;
+    }
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(LdConcern) concern = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                            position);
+      gint64 id;
+
+      if (!LD_IS_CONCERN (concern))
+        continue;
+      id = ld_concern_get_id (concern);
+      g_array_append_val (ids, id);
+    }
+
+  if (ids->len == 0)
+    return;
+
+  editor = ld_suggestion_editor_new (self->context, NULL, (const gint64 *) ids->data, ids->len);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (editor, GTK_WINDOW (root));
+  gtk_window_present (editor);
 }
 
 /* ------------------------------------------------------------------ overrides */
@@ -936,6 +846,8 @@ ld_concerns_page_class_init (LdConcernsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "concerns.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "concerns.clear-filters", NULL,
                                    clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "concerns.create-suggestion", NULL,
+                                   create_suggestion_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "concerns.search", NULL);
@@ -955,9 +867,13 @@ ld_concerns_page_init (LdConcernsPage *self)
 
   self->model = ld_query_model_new (LD_TYPE_CONCERN, query_ids, load_concerns, concern_id_of,
                                     self, NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  /* A reload drops rows, and their selection with them. */
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "concerns.create-suggestion", FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   columns[COLUMN_REFERENCE] = self->reference_column;
@@ -968,15 +884,8 @@ ld_concerns_page_init (LdConcernsPage *self)
   columns[COLUMN_STATE] = self->state_column;
   columns[COLUMN_UNIT] = self->unit_column;
   columns[COLUMN_DUE] = self->due_column;
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-      g_object_set_data (G_OBJECT (factory), "page", self);
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (i));
-      gtk_column_view_column_set_factory (columns[i], factory);
-    }
+  ld_list_view_set_factories (columns, N_COLUMNS, self, G_CALLBACK (cell_setup_cb),
+                              G_CALLBACK (cell_bind_cb), NULL, NULL);
 
   /* Sorting happens in SQL, on indexes only; these sorters only make the headers clickable. */
   self->column_sort = ld_column_sort_new (self->column_view);

@@ -9,6 +9,7 @@
 #include "ld-deputies-page.h"
 #include "ld-deputy-editor.h"
 #include "ld-deputy.h"
+#include "ld-list-view.h"
 #include "ld-query-model.h"
 #include "ld-store.h"
 
@@ -413,21 +414,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                gpointer                  data)
 {
   Column column = GPOINTER_TO_INT (data);
-  GtkWidget *inscription = gtk_inscription_new (NULL);
-  g_autoptr(PangoLayout) layout = NULL;
-  int line_height;
+  GtkWidget *inscription = ld_list_view_new_inscription ();
 
-  /* Inscriptions are made for list cells: unlike labels they do not measure their text, and
-   * GTK 4.8 keeps about 200 rows bound, all of them rebound after a new sort. */
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0.0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-
-  /* An inscription is as tall as the interface font's line; Chinese names drawn with a CJK
-   * fallback font are taller and would lose their lowest strokes. */
-  layout = gtk_widget_create_pango_layout (inscription, "国");
-  pango_layout_get_pixel_size (layout, NULL, &line_height);
-  gtk_widget_set_size_request (inscription, -1, line_height);
   if (column == COLUMN_PHONE)
     gtk_widget_add_css_class (inscription, "numeric");
   gtk_list_item_set_child (item, inscription);
@@ -464,18 +452,9 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 static void
 search_changed_cb (LdDeputiesPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *search = g_strstrip (g_strdup (text));
-
-  if (*search == '\0')
-    g_clear_pointer (&search, g_free);
-  if (g_strcmp0 (search, self->search) == 0)
-    return;
-
-  g_free (self->search);
-  self->search = g_steal_pointer (&search);
-  /* GtkSearchEntry already waited for a pause in the typing. */
-  queue_reload (self, 0);
+  if (ld_list_view_take_search (self->search_entry, &self->search))
+    /* GtkSearchEntry already waited for a pause in the typing. */
+    queue_reload (self, 0);
 }
 
 static void
@@ -921,14 +900,8 @@ ld_deputies_page_init (LdDeputiesPage *self)
   columns[COLUMN_WORKPLACE] = self->workplace_column;
   columns[COLUMN_PHONE] = self->phone_column;
   columns[COLUMN_STATUS] = self->status_column;
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (i));
-      gtk_column_view_column_set_factory (columns[i], factory);
-    }
+  ld_list_view_set_factories (columns, N_COLUMNS, self, G_CALLBACK (cell_setup_cb),
+                              G_CALLBACK (cell_bind_cb), NULL, NULL);
 
   /* Sorting happens in SQL; these sorters only make the headers clickable. */
   self->column_sort = ld_column_sort_new (self->column_view);

@@ -7,6 +7,7 @@
 
 #include "ld-deputy-editor.h"
 #include "ld-deputy.h"
+#include "ld-editor-parts.h"
 #include "ld-form.h"
 #include "ld-station.h"
 #include "ld-store.h"
@@ -400,25 +401,14 @@ static gboolean
 ld_deputy_editor_close_request (GtkWindow *window)
 {
   LdDeputyEditor *self = LD_DEPUTY_EDITOR (window);
-  AdwMessageDialog *dialog;
 
   if (self->closing || !ld_deputy_editor_get_modified (self))
     return GTK_WINDOW_CLASS (ld_deputy_editor_parent_class)->close_request (window);
 
-  if (self->confirm_dialog)
-    {
-      gtk_window_present (GTK_WINDOW (self->confirm_dialog));
-      return TRUE;
-    }
-
-  dialog = ld_form_new_discard_dialog (window, _("Discard Changes?"),
-                                       _("What you typed for this deputy has not been saved and will be lost."),
-                                       "cancel", _("_Keep Editing"), _("_Discard"));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  self->confirm_dialog = g_object_ref (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ld_editor_parts_ask_discard (window, &self->confirm_dialog, _("Discard Changes?"),
+                               _("What you typed for this deputy has not been saved and "
+                                 "will be lost."),
+                               G_CALLBACK (confirm_response_cb));
 
   return TRUE;
 }

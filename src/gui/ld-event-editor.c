@@ -9,6 +9,7 @@
 
 #include "ld-calendar-store.h"
 #include "ld-deputy.h"
+#include "ld-editor-parts.h"
 #include "ld-event-editor.h"
 #include "ld-event-series.h"
 #include "ld-form.h"
@@ -564,31 +565,9 @@ static void deputy_toggled_cb (LdEventEditor  *self,
 static void
 fill_deputies (LdEventEditor *self)
 {
-  LdStore *store = get_store (self);
-  LdDeputyQuery query = { .active = 1, .sort = LD_DEPUTY_SORT_NAME };
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GPtrArray) deputies = NULL;
-
-  if (store == NULL)
-    return;
-
-  ids = ld_store_query_deputy_ids (store, &query, NULL);
-  if (ids == NULL)
-    return;
-
   /* Deputies already on duty stay listed even when retired since. */
-  for (guint i = 0; i < self->checked->len; i++)
-    {
-      gint64 id = g_array_index (self->checked, gint64, i);
-      gboolean found = FALSE;
+  g_autoptr(GPtrArray) deputies = ld_editor_parts_load_deputies (get_store (self), self->checked);
 
-      for (guint j = 0; j < ids->len && !found; j++)
-        found = g_array_index (ids, gint64, j) == id;
-      if (!found)
-        g_array_append_val (ids, id);
-    }
-
-  deputies = ld_store_load_deputies (store, (const gint64 *) ids->data, ids->len, NULL);
   for (guint i = 0; deputies && i < deputies->len; i++)
     {
       LdDeputy *deputy = g_ptr_array_index (deputies, i);
@@ -596,10 +575,7 @@ fill_deputies (LdEventEditor *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
       GtkWidget *order = gtk_label_new (NULL);
-      gboolean checked = FALSE;
-
-      for (guint j = 0; j < self->checked->len; j++)
-        checked |= g_array_index (self->checked, gint64, j) == id;
+      gboolean checked = ld_editor_parts_contains_id (self->checked, id);
 
       g_hash_table_insert (self->names, g_memdup2 (&id, sizeof id),
                            g_strdup (ld_deputy_get_name (deputy)));

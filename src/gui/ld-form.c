@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "ld-form.h"
@@ -346,4 +348,22 @@ ld_form_new_discard_dialog (GtkWindow  *editor,
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
 
   return dialog;
+}
+
+char *
+ld_form_dup_commit_label (const char *opening_label)
+{
+  static const char *const ellipses[] = { "\u2026", "..." };
+  char *label = g_strdup (opening_label != NULL ? opening_label : "");
+
+  g_strchomp (label);
+  for (guint i = 0; i < G_N_ELEMENTS (ellipses); i++)
+    if (g_str_has_suffix (label, ellipses[i]) && strlen (label) > strlen (ellipses[i]))
+      {
+        label[strlen (label) - strlen (ellipses[i])] = '\0';
+        g_strchomp (label);
+        break;
+      }
+
+  return label;
 }

@@ -44,4 +44,9 @@ AdwMessageDialog *ld_form_new_discard_dialog (GtkWindow  *editor,
                                               const char *keep_label,
                                               const char *discard_label);
 
+/* The label of the button that takes a step, from the label of the button that opened its
+ * dialog: "Refer…" opens the dialog, "Refer" inside it does the step (without the "…" that
+ * promises more to come, whatever the language). */
+char       *ld_form_dup_commit_label (const char *opening_label);
+
 G_END_DECLS

@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ld-lists-page.h"
+#include "ld-suggestion-store.h"
 #include "ld-toast.h"
 
 /* The editable lists — categories, channels, answer classes — as rows the user renames in place.
@@ -13,6 +15,7 @@
  * the name brings the default back. */
 
 #define N_LISTS 4
+#define N_DEADLINES 6
 #define MAX_TIME_LIMIT_DAYS 60
 
 typedef struct
@@ -29,6 +32,7 @@ struct _LdListsPage
 
   /* Template widgets */
   GtkSpinButton        *default_limit_spin;
+  GtkSpinButton        *deadline_spins[N_DEADLINES];
   AdwPreferencesGroup  *groups[N_LISTS];
 
   /* Owned */
@@ -60,6 +64,23 @@ static int  time_limit_input_cb        (GtkSpinButton *spin,
                                         gpointer       user_data);
 static gboolean time_limit_output_cb   (GtkSpinButton *spin,
                                         gpointer       user_data);
+
+/* The suggestion deadlines in the order of their rows, as fields of LdSuggestionDeadlines. */
+static const struct
+{
+  const char *spin;
+  gsize       offset;
+} deadline_fields[N_DEADLINES] = {
+  { "answer_due_spin", G_STRUCT_OFFSET (LdSuggestionDeadlines, answer_due_months) },
+  { "co_unit_opinion_spin", G_STRUCT_OFFSET (LdSuggestionDeadlines, co_unit_opinion_months) },
+  { "return_spin", G_STRUCT_OFFSET (LdSuggestionDeadlines, return_working_days) },
+  { "extension_spin", G_STRUCT_OFFSET (LdSuggestionDeadlines, extension_max_months) },
+  { "rehandling_spin", G_STRUCT_OFFSET (LdSuggestionDeadlines, rehandling_months) },
+  { "due_soon_spin", G_STRUCT_OFFSET (LdSuggestionDeadlines, due_soon_days) },
+};
+
+#define DEADLINE_FIELD(deadlines, i) \
+  G_STRUCT_MEMBER (int, (deadlines), deadline_fields[(i)].offset)
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -156,6 +177,8 @@ update_actions (LdListsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lists.delete", open);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->default_limit_spin), open);
+  for (guint i = 0; i < N_DEADLINES; i++)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->deadline_spins[i]), open);
   for (guint k = 0; k < N_LISTS; k++)
     gtk_widget_set_sensitive (GTK_WIDGET (self->lists[k].add_row), open);
 }
@@ -421,6 +444,16 @@ reload (LdListsPage *self)
   if (self->store)
     set_spin_value (self, self->default_limit_spin,
                     ld_store_get_default_time_limit (self->store));
+
+  if (self->store)
+    {
+      LdSuggestionDeadlines deadlines = { 0 };
+
+      /* The page edits the defaults every station follows (ld_suggestion_store_set_deadlines). */
+      if (ld_suggestion_store_get_deadlines (self->store, 0, &deadlines, &error))
+        for (guint i = 0; i < N_DEADLINES; i++)
+          set_spin_value (self, self->deadline_spins[i], DEADLINE_FIELD (&deadlines, i));
+    }
 
   for (guint k = 0; k < N_LISTS; k++)
     {
@@ -774,6 +807,30 @@ default_limit_changed_cb (GtkSpinButton *spin,
 }
 
 static void
+deadline_changed_cb (GtkSpinButton *spin,
+                     LdListsPage   *self)
+{
+  LdSuggestionDeadlines deadlines = { 0 }, saved = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || self->store == NULL)
+    return;
+
+  for (guint i = 0; i < N_DEADLINES; i++)
+    DEADLINE_FIELD (&deadlines, i) = gtk_spin_button_get_value_as_int (self->deadline_spins[i]);
+  if (ld_suggestion_store_get_deadlines (self->store, 0, &saved, NULL)
+      && memcmp (&saved, &deadlines, sizeof deadlines) == 0)
+    return;
+
+  if (!ld_suggestion_store_set_deadlines (self->store, &deadlines, &error))
+    {
+      /* Translators: %s says in plain words why the change could not be saved */
+      show_error (self, _("The change could not be saved: %s"), error->message);
+      queue_reload (self);
+    }
+}
+
+static void
 undo_delete_cb (AdwToast    *toast,
                 LdListsPage *self)
 {
@@ -976,6 +1033,10 @@ ld_lists_page_class_init (LdListsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/ld-lists-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LdListsPage, default_limit_spin);
+  for (guint i = 0; i < N_DEADLINES; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, deadline_fields[i].spin, FALSE,
+                                               G_STRUCT_OFFSET (LdListsPage, deadline_spins)
+                                               + i * sizeof (GtkSpinButton *));
   BIND_LIST (widget_class, LD_LIST_CONCERN_CATEGORY, "concern_categories");
   BIND_LIST (widget_class, LD_LIST_SUGGESTION_CATEGORY, "suggestion_categories");
   BIND_LIST (widget_class, LD_LIST_CHANNEL, "channels");
@@ -1003,6 +1064,9 @@ ld_lists_page_init (LdListsPage *self)
 
   g_signal_connect_object (self->default_limit_spin, "value-changed",
                            G_CALLBACK (default_limit_changed_cb), self, 0);
+  for (guint i = 0; i < N_DEADLINES; i++)
+    g_signal_connect_object (self->deadline_spins[i], "value-changed",
+                             G_CALLBACK (deadline_changed_cb), self, 0);
 
   update_actions (self);
 }

@@ -15,6 +15,9 @@
 #include "ld-deputies-page.h"
 #include "ld-import-dialog.h"
 #include "ld-station-setup-window.h"
+#include "ld-suggestion-editor.h"
+#include "ld-suggestion-page.h"
+#include "ld-suggestions-page.h"
 #include "ld-window.h"
 
 struct _LdWindow
@@ -34,6 +37,7 @@ struct _LdWindow
   GtkWidget            *restore_newest_button;
   LdCalendarPage       *calendar_page;
   LdConcernsPage       *concerns_page;
+  LdSuggestionsPage    *suggestions_page;
   LdDeputiesPage       *deputies_page;
 
   /* Owned */
@@ -535,6 +539,74 @@ new_concern_action (GtkWidget  *widget,
   gtk_window_present (editor);
 }
 
+/* Ctrl+F reaches the search of the page shown even while the focus is in the sidebar: each
+ * page with a search has the action "<page>.search". */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+  const char *page = ld_window_get_page (self);
+  GtkWidget *child = gtk_stack_get_visible_child (self->pages);
+  g_autofree char *name = NULL;
+
+  if (!has_database (self) || page == NULL || child == NULL)
+    return;
+
+  name = g_strconcat (page, ".search", NULL);
+  gtk_widget_activate_action (child, name, NULL);
+}
+
+static void
+new_suggestion_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+  GtkWindow *editor;
+
+  if (!has_database (self))
+    return;
+
+  editor = ld_suggestion_editor_new (self->context, NULL, NULL, 0);
+  gtk_window_set_transient_for (editor, GTK_WINDOW (self));
+  gtk_window_present (editor);
+}
+
+/* Parameter: the suggestion's id. As with concerns, one open suggestion is brought to the
+ * front, not opened twice. */
+static void
+open_suggestion_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GListModel) toplevels = NULL;
+  GtkWindow *page;
+
+  if (!has_database (self) || id <= 0)
+    return;
+
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (LD_IS_SUGGESTION_PAGE (window)
+          && gtk_window_get_transient_for (window) == GTK_WINDOW (self)
+          && ld_suggestion_page_get_suggestion_id (LD_SUGGESTION_PAGE (window)) == id)
+        {
+          gtk_window_present (window);
+          return;
+        }
+    }
+
+  page = ld_suggestion_page_new (GTK_WINDOW (self), self->context, id);
+  gtk_window_present (page);
+}
+
 /* Parameter: the concern's id. A concern already open is brought to the front, not opened
  * twice. */
 static void
@@ -617,6 +689,7 @@ ld_window_constructed (GObject *object)
                                G_CALLBACK (context_notify_database_cb), self, G_CONNECT_SWAPPED);
       ld_calendar_page_set_context (self->calendar_page, self->context);
       ld_concerns_page_set_context (self->concerns_page, self->context);
+      ld_suggestions_page_set_context (self->suggestions_page, self->context);
       ld_deputies_page_set_context (self->deputies_page, self->context);
       check_station (self);
     }
@@ -718,6 +791,7 @@ ld_window_class_init (LdWindowClass *klass)
 
   g_type_ensure (LD_TYPE_CALENDAR_PAGE);
   g_type_ensure (LD_TYPE_CONCERNS_PAGE);
+  g_type_ensure (LD_TYPE_SUGGESTIONS_PAGE);
   g_type_ensure (LD_TYPE_DEPUTIES_PAGE);
 
   window_class->close_request = ld_window_close_request;
@@ -752,6 +826,7 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdWindow, restore_newest_button);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, concerns_page);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, suggestions_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, deputies_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -763,6 +838,18 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-roster", "s", import_roster_action);
   gtk_widget_class_install_action (widget_class, "win.new-concern", NULL, new_concern_action);
   gtk_widget_class_install_action (widget_class, "win.open-concern", "x", open_concern_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-suggestion", NULL,
+                                   new_suggestion_action);
+  gtk_widget_class_install_action (widget_class, "win.open-suggestion", "x",
+                                   open_suggestion_action);
+
+  /* A binding of the window rather than an application accelerator: on the Deputies page, whose
+   * own binding comes first, the same keys add a deputy. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-suggestion", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
