@@ -20,10 +20,13 @@
  *
  * - A list is a run of "segments", each one SELECT that an index serves in order, appended one
  *   after the other. Sorting by state in workflow order is one segment per state on
- *   (state, received_at); sorting by due date is the concerns with one on (due_date, id), then
- *   those without. So no list ever sorts a million rows in memory.
- * - Search narrows through the "ld_bigram" FTS5 index (an IN (…) on its rowids) and makes the
- *   words the index cannot find exact with instr() (ld-fts.h).
+ *   (state, received_at), or, unfiltered, one pass over that index whose runs of states are then
+ *   put in order; sorting by due date is the concerns with one on (due_date, id), then those
+ *   without. So no list ever sorts a million rows in memory.
+ * - Search narrows through the "ld_bigram" FTS5 index (an IN (…) on its rowids, or a join from
+ *   it when only concerns_by_id_received is read) and makes the words the index cannot find
+ *   exact with instr() (ld-fts.h). The matches of a search listed by received or state are
+ *   sorted here (tens of thousands for a common word), cheaper than by SQLite's sorter.
  */
 
 #define CONCERN_COLUMNS \
@@ -1395,9 +1398,10 @@ typedef struct
   GString   *where;
   GPtrArray *params;     /* char *, bound as text; numbers are inlined */
   gboolean   needs_resident;
-  gboolean   nothing;
-  gboolean   has_match;  /* an FTS5 MATCH narrows the list */
-  gboolean   only_narrow; /* every condition reads columns of concerns_by_id_received */    /* the search cannot match anything */
+  gboolean   nothing;    /* the search cannot match anything */
+  gboolean   has_match;  /* an FTS5 MATCH narrows the list: the first condition, first param */
+  gsize      after_match; /* where the conditions after the MATCH start in @where */
+  gboolean   only_narrow; /* every condition reads columns of concerns_by_id_received */
 } Filter;
 
 static void
@@ -1435,6 +1439,7 @@ build_filter (const LdConcernQuery *query,
   filter->needs_resident = FALSE;
   filter->nothing = FALSE;
   filter->has_match = FALSE;
+  filter->after_match = 0;
   filter->only_narrow = query->category_id == 0 && query->channel_id == 0 && query->unit_id == 0
                         && query->deputy_id == 0 && !query->overdue_only
                         && !query->confidential_only;
@@ -1458,6 +1463,7 @@ build_filter (const LdConcernQuery *query,
             filter_add_param (filter,
                               "c.id IN (SELECT rowid FROM concerns_fts WHERE concerns_fts MATCH ?)",
                               g_steal_pointer (&match));
+          filter->after_match = filter->where->len;
           for (guint i = 0; like_words != NULL && like_words[i] != NULL; i++)
             {
               filter_add (filter,
@@ -1535,28 +1541,44 @@ build_filter (const LdConcernQuery *query,
     filter_add (filter, "c.confidential = 1");
 }
 
-/* Appends the ids of one segment: the filter, @extra (nullable) and @order. */
+/* Appends the ids of one segment: the filter, @extra (nullable) and @order, which ends on a
+ * unique column. @reverse: the rows are read in @order and appended last first, which is exactly
+ * the opposite order. For a range with only a lower bound (due_date IS NOT NULL) that is cheaper
+ * than reading it backwards, which tests the bound on every row. */
 static gboolean
 run_segment (sqlite3       *db,
              const Filter  *filter,
              const char    *extra,
              const char    *order,
              gboolean       order_is_narrow,
+             gboolean       reverse,
              GArray        *ids,
              GError       **error)
 {
   const char *what = _("Listing concerns");
-  g_autoptr(GString) sql = g_string_new ("SELECT c.id FROM concerns AS c");
+  g_autoptr(GString) sql = g_string_new ("SELECT c.id");
+  guint first = ids->len;
+  guint n = ids->len;
   sqlite3_stmt *stmt;
   int rc;
 
-  /* See concerns_by_id_received in 0003-concerns.sql. */
   if (filter->has_match && filter->only_narrow && !filter->needs_resident && order_is_narrow)
-    g_string_append (sql, " INDEXED BY concerns_by_id_received");
-
-  if (filter->needs_resident)
-    g_string_append (sql, " LEFT JOIN residents AS r ON r.id = c.resident_id");
-  g_string_append (sql, filter->where->str);
+    {
+      /* The index hands its rowids over in order, each a look-up in the narrow
+       * concerns_by_id_received (see 0003-concerns.sql); an IN (…) would first copy them into a
+       * temporary index. The MATCH keeps its place as the first condition and parameter. */
+      g_string_append (sql, " FROM concerns_fts CROSS JOIN concerns AS c"
+                            " INDEXED BY concerns_by_id_received ON c.id = concerns_fts.rowid"
+                            " WHERE concerns_fts MATCH ?");
+      g_string_append (sql, filter->where->str + filter->after_match);
+    }
+  else
+    {
+      g_string_append (sql, " FROM concerns AS c");
+      if (filter->needs_resident)
+        g_string_append (sql, " LEFT JOIN residents AS r ON r.id = c.resident_id");
+      g_string_append (sql, filter->where->str);
+    }
   if (extra != NULL)
     g_string_append_printf (sql, "%s%s", filter->where->len == 0 ? " WHERE " : " AND ", extra);
   g_string_append_printf (sql, " ORDER BY %s", order);
@@ -1566,12 +1588,22 @@ run_segment (sqlite3       *db,
   for (guint i = 0; i < filter->params->len; i++)
     sqlite3_bind_text (stmt, (int) i + 1, g_ptr_array_index (filter->params, i), -1,
                        SQLITE_STATIC);
+  /* Up to a million rows: written in place, the array grown by doubling, not row by row. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
+      if (n == ids->len)
+        g_array_set_size (ids, MAX (2 * n, 1024));
+      g_array_index (ids, gint64, n++) = sqlite3_column_int64 (stmt, 0);
     }
+  g_array_set_size (ids, n);
+  if (reverse)
+    for (guint i = first, j = n; i + 1 < j; i++, j--)
+      {
+        gint64 id = g_array_index (ids, gint64, i);
+
+        g_array_index (ids, gint64, i) = g_array_index (ids, gint64, j - 1);
+        g_array_index (ids, gint64, j - 1) = id;
+      }
   if (rc != SQLITE_DONE)
     ld_database_set_error_from_sqlite (error, db, rc, what);
   sqlite3_finalize (stmt);
@@ -1584,6 +1616,242 @@ static const LdConcernState state_order[] = {
   LD_CONCERN_CONVERTED, LD_CONCERN_ANSWERED, LD_CONCERN_REDIRECTED, LD_CONCERN_FEEDBACK_GIVEN,
   LD_CONCERN_CLOSED,
 };
+
+/* A match of a search (list_matches): ascending (key, tie) is the order of the list. */
+typedef struct
+{
+  guint64 key;   /* the state's place in the list, then received_at */
+  guint64 tie;   /* the id, or its complement when the newest come first */
+} Match;
+
+/* received_at as an integer in the same order: it is always "YYYY-MM-DDTHH:MM:SSZ" (a CHECK of
+ * the table), whose text order is that of its 14 digits (< 2^47). FALSE for any other text. */
+static gboolean
+received_digits (const char *text,
+                 int         len,
+                 guint64    *value)
+{
+  static const char pattern[] = "0000-00-00T00:00:00Z";
+  guint64 v = 0;
+
+  if (text == NULL || len != (int) sizeof pattern - 1)
+    return FALSE;
+  for (int i = 0; i < len; i++)
+    {
+      if (pattern[i] == '0' && g_ascii_isdigit (text[i]))
+        v = v * 10 + (guint64) (text[i] - '0');
+      else if (pattern[i] != text[i])
+        return FALSE;
+    }
+  *value = v;
+  return TRUE;
+}
+
+static inline gboolean
+match_before (const Match *a,
+              const Match *b)
+{
+  return a->key < b->key || (a->key == b->key && a->tie < b->tie);
+}
+
+/* A stable merge sort of @n matches, with @tmp as large: a common word has tens of thousands,
+ * which g_array_sort() sorts several times slower through its generic element copies. */
+static void
+sort_matches (Match *m,
+              Match *tmp,
+              gsize  n)
+{
+  gsize half;
+
+  if (n < 16)
+    {
+      for (gsize i = 1; i < n; i++)
+        {
+          Match x = m[i];
+          gsize j = i;
+
+          for (; j > 0 && match_before (&x, &m[j - 1]); j--)
+            m[j] = m[j - 1];
+          m[j] = x;
+        }
+      return;
+    }
+  half = n / 2;
+  sort_matches (m, tmp, half);
+  sort_matches (m + half, tmp, n - half);
+  if (!match_before (&m[half], &m[half - 1]))
+    return;
+  memcpy (tmp, m, half * sizeof *m);
+  for (gsize i = 0, j = half, k = 0; i < half; k++)
+    m[k] = j < n && match_before (&m[j], &tmp[i]) ? m[j++] : tmp[i++];
+}
+
+/* The ids of a search that reads only the narrow concerns_by_id_received (see 0003-concerns.sql),
+ * sorted by received or by state. The FTS5 index hands its rowids over in order, each one a
+ * look-up in that index, and the tens of thousands of matches of a common word are sorted here,
+ * in the order run_segment would give them, at a fraction of what SQLite's sorter costs for the
+ * text of received_at. *@done is FALSE, and @ids untouched, should a received_at not have its
+ * usual form: then the segments list them. */
+static gboolean
+list_matches (sqlite3               *db,
+              const Filter          *filter,
+              const LdConcernQuery  *query,
+              GArray                *ids,
+              gboolean              *done,
+              GError               **error)
+{
+  const char *what = _("Listing concerns");
+  gboolean by_state = query->sort == LD_CONCERN_SORT_STATE;
+  gboolean newest_first = by_state || query->descending;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  g_autofree Match *tmp = NULL;
+  guint64 rank_of[LD_CONCERN_N_STATES];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *done = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (state_order); i++)
+    rank_of[state_order[i]] = query->descending ? G_N_ELEMENTS (state_order) - 1 - i : i;
+
+  g_string_printf (sql, "SELECT c.id, c.received_at%s FROM concerns_fts CROSS JOIN concerns AS c"
+                        " INDEXED BY concerns_by_id_received ON c.id = concerns_fts.rowid"
+                        " WHERE concerns_fts MATCH ?%s",
+                   by_state ? ", c.state" : "", filter->where->str + filter->after_match);
+  if ((stmt = ld_sql_prepare (db, sql->str, what, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < filter->params->len; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, g_ptr_array_index (filter->params, i), -1,
+                       SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint64 id = (guint64) sqlite3_column_int64 (stmt, 0);
+      const char *received = (const char *) sqlite3_column_text (stmt, 1);
+      guint64 digits;
+      Match match;
+
+      if (!received_digits (received, sqlite3_column_bytes (stmt, 1), &digits))
+        break;
+      match.key = newest_first ? G_MAXUINT64 - digits : digits;
+      match.tie = newest_first ? G_MAXUINT64 - id : id;
+      if (by_state)
+        {
+          int state = ld_concern_state_from_id ((const char *) sqlite3_column_text (stmt, 2));
+
+          /* Listed by state, a row of no known state is in no segment. */
+          if (state < 0)
+            continue;
+          match.key = rank_of[state] << 48 | (match.key & ((G_GUINT64_CONSTANT (1) << 48) - 1));
+        }
+      g_array_append_val (matches, match);
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    ld_database_set_error_from_sqlite (error, db, rc, what);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return rc == SQLITE_ROW;
+
+  tmp = g_new (Match, matches->len / 2 + 1);
+  sort_matches ((Match *) (gpointer) matches->data, tmp, matches->len);
+  g_array_set_size (ids, matches->len);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      guint64 tie = g_array_index (matches, Match, i).tie;
+
+      g_array_index (ids, gint64, i) = (gint64) (newest_first ? G_MAXUINT64 - tie : tie);
+    }
+  *done = TRUE;
+  return TRUE;
+}
+
+/* Where the rows of @state start (@past FALSE) or end (@past TRUE) in @ids, which lists rows by
+ * state descending (as text) first: a binary search that reads the state of about twenty rows. */
+static gboolean
+find_state_edge (sqlite3       *db,
+                 sqlite3_stmt  *state_of,
+                 const GArray  *ids,
+                 const char    *state,
+                 gboolean       past,
+                 guint         *edge,
+                 GError       **error)
+{
+  guint low = 0, high = ids->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      const char *at;
+      int rc, cmp;
+
+      sqlite3_bind_int64 (state_of, 1, g_array_index (ids, gint64, mid));
+      rc = sqlite3_step (state_of);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          ld_database_set_error_from_sqlite (error, db, rc, _("Listing concerns"));
+          sqlite3_reset (state_of);
+          return FALSE;
+        }
+      /* A row deleted since the list was read counts as the last state. */
+      at = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (state_of, 0) : NULL;
+      cmp = strcmp (at != NULL ? at : "", state);
+      sqlite3_reset (state_of);
+      if (past ? cmp >= 0 : cmp > 0)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  *edge = low;
+  return TRUE;
+}
+
+/* The whole list by state, with no filter: one pass over (state, received_at) from its end, with
+ * no bound to test on each row as a segment per state has, which lists each state's rows
+ * together, newest first, in the (text) order of the states; a few look-ups then find where each
+ * state's rows are, and they are put in workflow order. */
+static gboolean
+list_all_by_state (sqlite3               *db,
+                   const Filter          *filter,
+                   const LdConcernQuery  *query,
+                   GArray                *ids,
+                   GError               **error)
+{
+  g_autoptr(GArray) by_text = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *state_of;
+  guint start[LD_CONCERN_N_STATES], end[LD_CONCERN_N_STATES];
+  gboolean ok = TRUE;
+  guint n = 0;
+
+  if (!run_segment (db, filter, NULL, "c.state DESC, c.received_at DESC, c.id DESC", FALSE,
+                    FALSE, by_text, error))
+    return FALSE;
+
+  state_of = ld_sql_prepare (db, "SELECT state FROM concerns WHERE id = ?1",
+                             _("Listing concerns"), error);
+  if (state_of == NULL)
+    return FALSE;
+  for (guint s = 0; s < LD_CONCERN_N_STATES && ok; s++)
+    ok = find_state_edge (db, state_of, by_text, ld_concern_state_to_id (s), FALSE, &start[s],
+                          error)
+         && find_state_edge (db, state_of, by_text, ld_concern_state_to_id (s), TRUE, &end[s],
+                             error);
+  sqlite3_finalize (state_of);
+  if (!ok)
+    return FALSE;
+
+  g_array_set_size (ids, by_text->len);
+  for (guint i = 0; i < G_N_ELEMENTS (state_order); i++)
+    {
+      LdConcernState s = state_order[query->descending ? G_N_ELEMENTS (state_order) - 1 - i : i];
+
+      if (end[s] <= start[s])
+        continue;
+      memcpy (&g_array_index (ids, gint64, n), &g_array_index (by_text, gint64, start[s]),
+              (end[s] - start[s]) * sizeof (gint64));
+      n += end[s] - start[s];
+    }
+  g_array_set_size (ids, n);
+  return TRUE;
+}
 
 GArray *
 ld_concern_store_query_ids (LdStore               *store,
@@ -1609,18 +1877,35 @@ ld_concern_store_query_ids (LdStore               *store,
     return g_steal_pointer (&ids);
   dir = query->descending ? "DESC" : "ASC";
 
+  if (filter.has_match && filter.only_narrow && !filter.needs_resident
+      && (query->sort == LD_CONCERN_SORT_RECEIVED || query->sort == LD_CONCERN_SORT_STATE))
+    {
+      gboolean done;
+
+      if (!list_matches (db, &filter, query, ids, &done, error))
+        return NULL;
+      if (done)
+        return g_steal_pointer (&ids);
+    }
+
   switch (query->sort)
     {
     case LD_CONCERN_SORT_REFERENCE:
       {
         g_autofree char *order = g_strdup_printf ("c.station_id %s, c.ref_year %s, c.ref_seq %s",
                                                   dir, dir, dir);
-        if (!run_segment (db, &filter, NULL, order, FALSE, ids, error))
+        if (!run_segment (db, &filter, NULL, order, FALSE, FALSE, ids, error))
           return NULL;
       }
       break;
 
     case LD_CONCERN_SORT_STATE:
+      if (filter.where->len == 0)
+        {
+          if (!list_all_by_state (db, &filter, query, ids, error))
+            return NULL;
+          break;
+        }
       for (guint i = 0; i < G_N_ELEMENTS (state_order); i++)
         {
           LdConcernState state = state_order[query->descending ? G_N_ELEMENTS (state_order) - 1 - i
@@ -1631,21 +1916,20 @@ ld_concern_store_query_ids (LdStore               *store,
             continue;
           extra = g_strdup_printf ("c.state = '%s'", ld_concern_state_to_id (state));
           /* Newest first within a state: what a clerk looks for. */
-          if (!run_segment (db, &filter, extra, "c.received_at DESC, c.id DESC", TRUE, ids, error))
+          if (!run_segment (db, &filter, extra, "c.received_at DESC, c.id DESC", TRUE, FALSE, ids,
+                            error))
             return NULL;
         }
       break;
 
     case LD_CONCERN_SORT_DUE:
-      {
-        g_autofree char *order = g_strdup_printf ("c.due_date %s, c.id %s", dir, dir);
-
-        /* Those with a due date in order, then those without, newest first. */
-        if (!run_segment (db, &filter, "c.due_date IS NOT NULL", order, FALSE, ids, error)
-            || !run_segment (db, &filter, "c.due_date IS NULL", "c.received_at DESC, c.id DESC",
-                             FALSE, ids, error))
-          return NULL;
-      }
+      /* Those with a due date in order (read ascending, see run_segment), then those without,
+       * newest first. */
+      if (!run_segment (db, &filter, "c.due_date IS NOT NULL", "c.due_date ASC, c.id ASC", FALSE,
+                        query->descending, ids, error)
+          || !run_segment (db, &filter, "c.due_date IS NULL", "c.received_at DESC, c.id DESC",
+                           FALSE, FALSE, ids, error))
+        return NULL;
       break;
 
     case LD_CONCERN_SORT_RECEIVED:
@@ -1653,7 +1937,7 @@ ld_concern_store_query_ids (LdStore               *store,
       {
         g_autofree char *order = g_strdup_printf ("c.received_at %s, c.id %s", dir, dir);
 
-        if (!run_segment (db, &filter, NULL, order, TRUE, ids, error))
+        if (!run_segment (db, &filter, NULL, order, TRUE, FALSE, ids, error))
           return NULL;
       }
       break;
@@ -1963,15 +2247,15 @@ compare_term_counts (gconstpointer a,
   return x->docs < y->docs ? -1 : x->docs > y->docs;
 }
 
-/* "subject : ("a" OR "b" …)" over the rarest terms of @terms that occur at all, or NULL. */
-static char *
-rarest_terms_match (sqlite3     *db,
-                    GStrv        terms,
-                    GError     **error)
+/* The concerns of each of @terms, counted through the vocabulary of the index, exactly but
+ * reading the whole list of each (~20 ms for a term as common as 社区 on a million concerns). */
+static gboolean
+count_terms (sqlite3     *db,
+             GStrv        terms,
+             GArray      *counts,
+             GError     **error)
 {
   const char *what = _("Looking for similar concerns");
-  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (TermCount));
-  g_autoptr(GString) expr = g_string_new (NULL);
   sqlite3_stmt *stmt;
   char *message = NULL;
 
@@ -1983,13 +2267,13 @@ rarest_terms_match (sqlite3     *db,
       g_set_error (error, LD_DATABASE_ERROR, LD_DATABASE_ERROR_FAILED, "%s: %s", what,
                    message != NULL ? message : "");
       sqlite3_free (message);
-      return NULL;
+      return FALSE;
     }
 
   stmt = ld_sql_prepare (db, "SELECT doc FROM temp.concerns_fts_vocab WHERE term = ?1", what,
                          error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   for (guint i = 0; terms[i] != NULL; i++)
     {
       int rc;
@@ -2006,11 +2290,95 @@ rarest_terms_match (sqlite3     *db,
         {
           ld_database_set_error_from_sqlite (error, db, rc, what);
           sqlite3_finalize (stmt);
-          return NULL;
+          return FALSE;
         }
       sqlite3_reset (stmt);
     }
   sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* Above this many concerns a term is not counted to the end by count_rare_terms(). */
+#define RARE_TERM_CEILING 1000
+
+/* The counts of the terms that may be among the SIMILAR_TERMS rarest, in @terms' order, without
+ * reading more of a term's list than can matter: a term is counted up to the count of the
+ * SIMILAR_TERMS-th rarest one before it (where it would come after them, the sort being stable)
+ * and up to RARE_TERM_CEILING. Those it leaves out cannot be among the rarest, unless fewer than
+ * SIMILAR_TERMS terms are under the ceiling: then *@complete is FALSE. */
+static gboolean
+count_rare_terms (sqlite3     *db,
+                  GStrv        terms,
+                  GArray      *counts,
+                  gboolean    *complete,
+                  GError     **error)
+{
+  const char *what = _("Looking for similar concerns");
+  gboolean over_ceiling = FALSE;
+  sqlite3_stmt *stmt;
+
+  stmt = ld_sql_prepare (db, "SELECT count(*) FROM (SELECT 1 FROM concerns_fts "
+                             "WHERE concerns_fts MATCH ?1 LIMIT ?2)", what, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      g_autofree char *phrase = g_strdup_printf ("\"%s\"", terms[i]);
+      gint64 cap = RARE_TERM_CEILING;
+      gint64 docs;
+      int rc;
+
+      if (counts->len >= SIMILAR_TERMS)
+        {
+          g_autoptr(GArray) sorted = g_array_copy (counts);
+
+          g_array_sort (sorted, compare_term_counts);
+          cap = MIN (cap, g_array_index (sorted, TermCount, SIMILAR_TERMS - 1).docs);
+        }
+      sqlite3_bind_text (stmt, 1, phrase, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, cap);
+      rc = sqlite3_step (stmt);
+      docs = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          ld_database_set_error_from_sqlite (error, db, rc, what);
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      if (docs > 0 && docs < cap)
+        {
+          TermCount count = { terms[i], docs };
+
+          g_array_append_val (counts, count);
+        }
+      else if (docs == cap && cap == RARE_TERM_CEILING)
+        over_ceiling = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  *complete = counts->len >= SIMILAR_TERMS || !over_ceiling;
+  return TRUE;
+}
+
+/* "subject : ("a" OR "b" …)" over the rarest terms of @terms that occur at all, or NULL. */
+static char *
+rarest_terms_match (sqlite3     *db,
+                    GStrv        terms,
+                    GError     **error)
+{
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (TermCount));
+  g_autoptr(GString) expr = g_string_new (NULL);
+  gboolean complete;
+
+  if (!count_rare_terms (db, terms, counts, &complete, error))
+    return NULL;
+  if (!complete)
+    {
+      g_array_set_size (counts, 0);
+      if (!count_terms (db, terms, counts, error))
+        return NULL;
+    }
 
   g_array_sort (counts, compare_term_counts);
   for (guint i = 0; i < counts->len && i < SIMILAR_TERMS; i++)

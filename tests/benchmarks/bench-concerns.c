@@ -207,6 +207,20 @@ search (LdStore    *store,
   return median (runs, RUNS);
 }
 
+/* Timings on a shared machine mean little without its load: the load averages, as uptime(1). */
+static void
+print_load (const char *when)
+{
+  g_autofree char *loadavg = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &loadavg, NULL, NULL))
+    return;
+  fields = g_strsplit (loadavg, " ", 4);
+  if (g_strv_length (fields) >= 3)
+    printf ("load average %s: %s, %s, %s\n", when, fields[0], fields[1], fields[2]);
+}
+
 static gint64
 scalar (LdDatabase *db,
         const char *sql)
@@ -466,10 +480,12 @@ main (int   argc,
   db = ld_database_open (path, &error);
   g_assert_no_error (error);
   store = ld_store_new (db);
-  printf ("database: %" G_GINT64_FORMAT " concerns, %" G_GINT64_FORMAT " residents, %.0f MiB\n\n",
+  printf ("database: %" G_GINT64_FORMAT " concerns, %" G_GINT64_FORMAT " residents, %.0f MiB\n",
            scalar (db, "SELECT count(*) FROM concerns"), scalar (db, "SELECT count(*) FROM residents"),
            st.st_size / 1048576.0);
 
+  print_load ("before the measurements");
+  printf ("\n");
   page.store = store;
   page.query = (LdConcernQuery) { .sort = LD_CONCERN_SORT_RECEIVED, .descending = TRUE,
                                   .today = TODAY };
@@ -589,6 +605,8 @@ main (int   argc,
   g_unlink (empty_path);
   g_rmdir (empty_dir);
 
-  printf ("\n%s\n", all_passed ? "all targets met" : "some targets missed (see MISS above)");
+  printf ("\n");
+  print_load ("after them");
+  printf ("%s\n", all_passed ? "all targets met" : "some targets missed (see MISS above)");
   return 0;
 }
