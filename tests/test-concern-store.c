@@ -542,6 +542,46 @@ test_forbidden_transition (Fixture       *fixture,
   g_assert_cmpint (state_of (fixture, id), ==, LD_CONCERN_CLOSED);
 }
 
+/* A matter for the courts from the start is registered redirected in one step: with a reason
+ * the store refuses, nothing is registered and no reference number is used up. */
+static void
+test_register_redirected (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(LdConcern) refused = make_concern (fixture, "2026-03-15T02:00:00Z", "邻里纠纷",
+                                               "赵六", NULL);
+  g_autoptr(LdConcern) redirected = make_concern (fixture, "2026-03-15T03:00:00Z", "劳动合同纠纷",
+                                                  "赵六", NULL);
+  g_autoptr(LdConcern) next = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ld_concern_set_redirect_reason (refused, "weather");
+  g_assert_false (ld_concern_store_register (fixture->store, refused, 0, OPERATOR, &error));
+  g_assert_error (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (ld_concern_get_id (refused), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM concerns"), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM timeline"), ==, 0);
+
+  ld_concern_set_redirect_reason (redirected, "litigation");
+  g_assert_true (ld_concern_store_register (fixture->store, redirected, 0, OPERATOR, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ld_concern_get_state (redirected), ==, LD_CONCERN_REDIRECTED);
+  g_assert_cmpint (state_of (fixture, ld_concern_get_id (redirected)), ==, LD_CONCERN_REDIRECTED);
+  g_assert_cmpuint (ld_concern_get_ref_seq (redirected), ==, 1);
+  timeline = ld_concern_store_timeline (fixture->store, ld_concern_get_id (redirected), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->len, ==, 2);
+  g_assert_cmpstr (((LdTimelineEntry *) timeline->pdata[0])->action, ==, "create");
+  g_assert_cmpstr (((LdTimelineEntry *) timeline->pdata[1])->action, ==, "redirect");
+  g_assert_cmpstr (((LdTimelineEntry *) timeline->pdata[1])->reason, ==, "litigation");
+
+  next = register_concern (fixture, "2026-03-15T04:00:00Z", "路灯不亮", NULL, NULL);
+  g_assert_cmpint (ld_concern_get_state (next), ==, LD_CONCERN_REGISTERED);
+  g_assert_cmpuint (ld_concern_get_ref_seq (next), ==, 2);
+}
+
 /* ------------------------------------------------------------------ the list */
 
 static void
@@ -928,6 +968,7 @@ main (int   argc,
   ADD ("/concern-store/due-dates", test_due_dates);
   ADD ("/concern-store/closing-the-loop", test_closing_the_loop);
   ADD ("/concern-store/forbidden-transition", test_forbidden_transition);
+  ADD ("/concern-store/register-redirected", test_register_redirected);
   ADD ("/concern-store/query", test_query);
   ADD ("/concern-store/query-model", test_query_model);
   ADD ("/concern-store/lookups", test_lookups);

@@ -692,6 +692,15 @@ ld_concern_store_register (LdStore     *store,
       if (!append_timeline (db, id, operator, "link_duplicate", -1, -1, reference, NULL, error))
         goto fail;
     }
+  /* Out of scope from the start: registered and redirected in one step, or not at all. */
+  if (ld_concern_get_redirect_reason (concern) != NULL)
+    {
+      LdConcernTransition args = { .redirect_reason = ld_concern_get_redirect_reason (concern) };
+
+      if (!_ld_concern_store_transition_in (store, db, id, LD_CONCERN_ACTION_REDIRECT, &args,
+                                            operator, NULL, error))
+        goto fail;
+    }
   if (!delete_draft (db, draft_id, error))
     goto fail;
 
@@ -709,7 +718,7 @@ ld_concern_store_register (LdStore     *store,
   ld_concern_set_ref_year (concern, year);
   ld_concern_set_ref_seq (concern, seq);
   ld_concern_set_resident_id (concern, resident_id);
-  ld_concern_set_state (concern, LD_CONCERN_REGISTERED);
+  ld_concern_set_state (concern, ld_concern_get_state (saved));
   ld_concern_set_created_at (concern, ld_concern_get_created_at (saved));
   ld_concern_set_updated_at (concern, ld_concern_get_updated_at (saved));
   ld_concern_set_category_name (concern, ld_concern_get_category_name (saved));

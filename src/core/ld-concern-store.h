@@ -85,7 +85,9 @@ typedef struct
  * message), finds or adds its resident (by normalised phone, else a new resident when a name or
  * phone is given), takes the next reference number of its station and year gap-free, links the
  * receiving deputies, appends "create" to the timeline (and "link_duplicate" when duplicate-of
- * is set), and deletes the draft @draft_id (0: none) in the same transaction. Sets id, uuid,
+ * is set), and deletes the draft @draft_id (0: none) in the same transaction. A concern with a
+ * redirect-reason is out of scope from the start: it is redirected in that same transaction
+ * (LD_CONCERN_ACTION_REDIRECT), so it is registered redirected or not at all. Sets id, uuid,
  * ref-year, ref-seq, resident-id, state and times on @concern; leaves it unchanged on failure. */
 gboolean     ld_concern_store_register         (LdStore               *store,
                                                 LdConcern             *concern,

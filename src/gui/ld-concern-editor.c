@@ -850,8 +850,11 @@ add_toast_after_close (LdConcernEditor *self,
 }
 
 /* Registers or updates a copy of the form's concern; the form stays as typed when it fails. */
+/* Saves the form; a new concern with @redirect_reason (or NULL) is registered as redirected in
+ * the same step. */
 static LdConcern *
-store_concern (LdConcernEditor *self)
+store_concern (LdConcernEditor *self,
+               const char      *redirect_reason)
 {
   LdStore *store = get_store (self);
   g_autoptr(LdConcern) saving = NULL;
@@ -868,6 +871,8 @@ store_concern (LdConcernEditor *self)
   g_clear_handle_id (&self->draft_source, g_source_remove);
   operator = ld_context_dup_operator (self->context);
   saving = ld_concern_copy (self->concern);
+  if (is_new (self))
+    ld_concern_set_redirect_reason (saving, redirect_reason);
 
   if (is_new (self))
     ok = ld_concern_store_register (store, saving, self->draft_id, operator, &error);
@@ -1135,31 +1140,20 @@ redirect_response_cb (AdwMessageDialog *dialog,
   const char * const *reasons = ld_redirect_reasons ();
   GtkDropDown *drop_down = g_object_get_data (G_OBJECT (dialog), "reasons");
   guint selected = gtk_drop_down_get_selected (drop_down);
-  LdConcernTransition args = { 0 };
   g_autoptr(LdConcern) saved = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *operator = NULL;
   g_autofree char *reference = NULL;
   g_autofree char *message = NULL;
 
   if (g_strcmp0 (response, "redirect") != 0 || selected >= g_strv_length ((char **) reasons))
     return;
 
-  saved = store_concern (self);
+  saved = store_concern (self, reasons[selected]);
   if (saved == NULL)
     return;
 
   reference = ld_concern_dup_reference (saved);
-  operator = ld_context_dup_operator (self->context);
-  args.redirect_reason = reasons[selected];
-  if (!ld_concern_store_transition (get_store (self), ld_concern_get_id (saved),
-                                    LD_CONCERN_ACTION_REDIRECT, &args, operator, &error))
-    /* Translators: %s is the concern's reference, the second %s why it failed */
-    message = g_strdup_printf (_("Registered %s, but it could not be marked as redirected: %s"),
-                               reference, error->message);
-  else
-    /* Translators: %s is the new concern's reference, e.g. 2026-0153 */
-    message = g_strdup_printf (_("Registered %s as redirected"), reference);
+  /* Translators: %s is the new concern's reference, e.g. 2026-0153 */
+  message = g_strdup_printf (_("Registered %s as redirected"), reference);
 
   g_signal_emit (self, signals[SAVED], 0, saved);
   add_toast_after_close (self, message);
@@ -1180,7 +1174,7 @@ save_action (GtkWidget  *widget,
   g_autoptr(LdConcern) saved = NULL;
   g_autofree char *message = NULL;
 
-  saved = store_concern (self);
+  saved = store_concern (self, NULL);
   if (saved == NULL)
     return;
 
