@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ld-concern-store.h"
+#include "ld-context.h"
 #include "ld-phone.h"
 #include "ld-store.h"
 #include "ld-suggestion-store.h"
@@ -936,6 +937,177 @@ test_rolling (Fixture       *fixture,
                    ==, 1);
 }
 
+/* The ledger rows of @id by year, "2027:2027-06-30:-" or, once reported,
+ * "2027:2027-06-30:2027-06-20" — comma-separated. */
+static char *
+dup_rows_of (Fixture *fixture,
+             gint64   id)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new (NULL);
+
+  rows = ld_suggestion_store_rolling_for (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LdRollingEntry *row = g_ptr_array_index (rows, i);
+
+      g_assert_cmpint (row->suggestion_id, ==, id);
+      g_string_append_printf (text, "%s%u:%s:%s", i > 0 ? "," : "", row->year,
+                              row->followup_due_date, row->followup_date ? row->followup_date : "-");
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* One suggestion's ledger rows, by year whatever the follow-up due dates, and none for one that
+ * was never carried over. */
+static void
+test_rolling_for (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gint64 planned = create_assigned (fixture, "关于扩建菜市场的建议", "2026-03-01", "2026-03-02");
+  gint64 solved = create_assigned (fixture, "关于路灯维修的建议", "2026-03-01", "2026-03-02");
+  gint64 other = create_assigned (fixture, "关于建设口袋公园的建议", "2026-03-01", "2026-03-02");
+  g_autofree char *rows = NULL;
+  gint64 entry_id;
+  g_autofree char *sql = NULL;
+
+  answer (fixture, planned, fixture->class_c, "2026-07-15");
+  answer (fixture, solved, fixture->class_a, "2026-07-15");
+  answer (fixture, other, fixture->class_b, "2026-07-20");
+  sql = g_strdup_printf ("SELECT id FROM rolling_supervision WHERE year = 2027 "
+                         "AND suggestion_id = %" G_GINT64_FORMAT, planned);
+  entry_id = query_int (fixture, sql);
+  g_assert_true (ld_suggestion_store_record_followup (fixture->store, entry_id, "2027-06-20",
+                                                      fixture->class_c, "一期已完工", OPERATOR,
+                                                      NULL));
+  /* A later year due earlier in its year still comes after: the order is the year's. */
+  exec_sql (fixture, "UPDATE settings SET value = '01-31' "
+                     "WHERE key = 'suggestion.rolling_followup_due'");
+  g_assert_cmpint (ld_suggestion_store_carry_over (fixture->store, 2028, OPERATOR, NULL), ==, 1);
+
+  rows = dup_rows_of (fixture, planned);
+  g_assert_cmpstr (rows, ==, "2027:2027-06-30:2027-06-20,2028:2028-06-30:-,2029:2029-01-31:-");
+  g_clear_pointer (&rows, g_free);
+  rows = dup_rows_of (fixture, other);
+  g_assert_cmpstr (rows, ==, "2027:2027-06-30:-");
+  g_clear_pointer (&rows, g_free);
+  rows = dup_rows_of (fixture, solved);
+  g_assert_cmpstr (rows, ==, "");
+  g_clear_pointer (&rows, g_free);
+  rows = dup_rows_of (fixture, 9999);
+  g_assert_cmpstr (rows, ==, "");
+
+  /* It reads the ledger on an index, not by scanning it. */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM pragma_index_list('rolling_supervision') "
+                                       "WHERE origin = 'u'"), >, 0);
+  {
+    sqlite3_stmt *stmt = NULL;
+    g_autoptr(GString) plan = g_string_new (NULL);
+
+    g_assert_cmpint (sqlite3_prepare_v2 (fixture->db,
+                                         "EXPLAIN QUERY PLAN SELECT id, followup_due_date "
+                                         "FROM rolling_supervision "
+                                         "WHERE suggestion_id = 1 ORDER BY year",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+    sqlite3_finalize (stmt);
+    g_test_message ("plan: %s", plan->str);
+    g_assert_nonnull (strstr (plan->str, "USING INDEX"));
+    g_assert_nonnull (strstr (plan->str, "(suggestion_id=?)"));
+    g_assert_null (strstr (plan->str, "TEMP B-TREE"));
+  }
+}
+
+/* Opening a database runs the year-end carry-over of the year before, by the context's clock
+ * and with its operator: in January 2027 the 2026 answers and ledger rows still being solved
+ * get their 2027 row if they lack it, and nothing else changes; the next opening adds none. */
+static void
+test_carry_over_on_open (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APPLICATION_ID);
+  g_autoptr(LdContext) context = ld_context_new (settings);
+  g_autoptr(GDateTime) now = g_date_time_new_local (2027, 1, 4, 9, 0, 0);
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *rows = NULL;
+  const LdTimelineEntry *last;
+  gint64 missed, followed, solved, unreported, done, total;
+
+  /* Answered B in 2026, but its 2027 row is missing (written by a version before the ledger). */
+  missed = create_assigned (fixture, "关于建设口袋公园的建议", "2026-03-01", "2026-03-02");
+  answer (fixture, missed, fixture->class_b, "2026-06-15");
+  sql = g_strdup_printf ("DELETE FROM rolling_supervision WHERE suggestion_id = %" G_GINT64_FORMAT,
+                         missed);
+  exec_sql (fixture, sql);
+  /* Answered B in 2026, in the 2027 ledger, whose class-C follow-up entered it into 2028. */
+  followed = create_assigned (fixture, "关于增设停车场的建议", "2026-03-01", "2026-03-02");
+  answer (fixture, followed, fixture->class_b, "2026-08-15");
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT id FROM rolling_supervision WHERE year = 2027 "
+                         "AND suggestion_id = %" G_GINT64_FORMAT, followed);
+  g_assert_true (ld_suggestion_store_record_followup (fixture->store, query_int (fixture, sql),
+                                                      "2027-06-20", fixture->class_c,
+                                                      "二期工程施工中", OPERATOR, NULL));
+  /* Answered A: solved, never in the ledger. */
+  solved = create_assigned (fixture, "关于路灯维修的建议", "2026-03-01", "2026-03-02");
+  answer (fixture, solved, fixture->class_a, "2026-06-15");
+  /* Answered B in 2025: in the 2026 ledger, never reported again — still being solved. */
+  unreported = create_assigned (fixture, "关于扩建菜市场的建议", "2025-03-01", "2025-03-03");
+  answer (fixture, unreported, fixture->class_b, "2025-05-10");
+  /* Answered C in 2025, reported solved (A) in 2026: done. */
+  done = create_assigned (fixture, "关于规划社区食堂的建议", "2025-03-01", "2025-03-03");
+  answer (fixture, done, fixture->class_c, "2025-05-10");
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT id FROM rolling_supervision WHERE year = 2026 "
+                         "AND suggestion_id = %" G_GINT64_FORMAT, done);
+  g_assert_true (ld_suggestion_store_record_followup (fixture->store, query_int (fixture, sql),
+                                                      "2026-06-20", fixture->class_a, "已建成投用",
+                                                      OPERATOR, NULL));
+  total = query_int (fixture, "SELECT count(*) FROM rolling_supervision");
+  g_assert_cmpint (total, ==, 4);
+
+  g_settings_set_string (settings, "operator-name", "联络员小李");
+  ld_context_set_fixed_now (context, now);
+  ld_context_set_database (context, fixture->database);
+  g_assert_true (ld_context_get_store (context) != NULL);
+
+  /* Exactly the two rows still missing, due on the 2027 follow-up date. */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM rolling_supervision"), ==, total + 2);
+  rows = dup_rows_of (fixture, missed);
+  g_assert_cmpstr (rows, ==, "2027:2027-06-30:-");
+  g_clear_pointer (&rows, g_free);
+  rows = dup_rows_of (fixture, unreported);
+  g_assert_cmpstr (rows, ==, "2026:2026-06-30:-,2027:2027-06-30:-");
+  g_clear_pointer (&rows, g_free);
+  rows = dup_rows_of (fixture, followed);
+  g_assert_cmpstr (rows, ==, "2027:2027-06-30:2027-06-20,2028:2028-06-30:-");
+  g_clear_pointer (&rows, g_free);
+  rows = dup_rows_of (fixture, solved);
+  g_assert_cmpstr (rows, ==, "");
+  g_clear_pointer (&rows, g_free);
+  rows = dup_rows_of (fixture, done);
+  g_assert_cmpstr (rows, ==, "2026:2026-06-30:2026-06-20");
+  g_clear_pointer (&rows, g_free);
+
+  /* On the timeline with the operator of the context. */
+  timeline = ld_suggestion_store_timeline (fixture->store, missed, NULL);
+  g_assert_nonnull (timeline);
+  last = g_ptr_array_index (timeline, timeline->len - 1);
+  g_assert_cmpstr (last->action, ==, "carry_over");
+  g_assert_cmpstr (last->operator, ==, "联络员小李");
+
+  /* Every later opening finds them there. */
+  ld_context_set_database (context, NULL);
+  ld_context_set_database (context, fixture->database);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM rolling_supervision"), ==, total + 2);
+  ld_context_set_database (context, NULL);
+}
+
 /* Every step the workflow does not allow from a state is refused there, with nothing written. */
 static void
 test_forbidden_transitions (Fixture       *fixture,
@@ -1323,6 +1495,8 @@ main (int   argc,
   ADD ("/suggestion-store/merge", test_merge);
   ADD ("/suggestion-store/feedback-owed", test_feedback_owed);
   ADD ("/suggestion-store/rolling", test_rolling);
+  ADD ("/suggestion-store/rolling-for", test_rolling_for);
+  ADD ("/suggestion-store/carry-over-on-open", test_carry_over_on_open);
   ADD ("/suggestion-store/forbidden-transitions", test_forbidden_transitions);
   ADD ("/suggestion-store/query", test_query);
   ADD ("/suggestion-store/search", test_search);

@@ -31,7 +31,7 @@
  * concerns selected on the Concerns page become one suggestion through its form, which is
  * assigned and answered through the suggestion page's dialogs, after which both residents are
  * owed the answer. Also: the form's message beside an empty title, Convert on a concern's page,
- * and the steps the page offers in each state. Any warning or critical fails the test. */
+ * the steps the page offers in each state, and the rolling supervision ledger on the page. Any warning or critical fails the test. */
 
 typedef LdTestFixture Fixture;
 
@@ -858,6 +858,196 @@ test_actions_per_state (Fixture       *fixture,
   gtk_window_destroy (page);
 }
 
+static gboolean
+count_buttons_labelled (GtkWidget *widget,
+                        gpointer   data)
+{
+  GPtrArray *found = data;
+
+  if (is_button_labelled (widget, g_ptr_array_index (found, 0)))
+    g_ptr_array_add (found, widget);
+
+  return FALSE;
+}
+
+/* How many buttons labelled @label @root shows. */
+static guint
+n_buttons (GtkWidget  *root,
+           const char *label)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  g_ptr_array_add (found, (gpointer) label);
+  ld_test_find_widget (root, count_buttons_labelled, found);
+
+  return found->len - 1;
+}
+
+static gint64
+answer_class_id (Fixture    *fixture,
+                 const char *seed_key)
+{
+  g_autoptr(GPtrArray) entries = ld_store_list_entries (ld_test_get_store (fixture),
+                                                        LD_LIST_ANSWER_CLASS, FALSE, NULL);
+
+  return ld_list_entry_get_id (g_ptr_array_index (entries,
+                                                  answer_class_position (fixture, seed_key)));
+}
+
+static char *
+dup_answer_class_name (Fixture    *fixture,
+                       const char *seed_key)
+{
+  g_autoptr(GPtrArray) entries = ld_store_list_entries (ld_test_get_store (fixture),
+                                                        LD_LIST_ANSWER_CLASS, FALSE, NULL);
+  LdListEntry *entry = g_ptr_array_index (entries, answer_class_position (fixture, seed_key));
+
+  return g_strdup (ld_list_entry_get_display_name (entry));
+}
+
+/* A suggestion answered with class B is still being solved: its page shows next year's row of
+ * the rolling supervision ledger with the follow-up due date in its colour, and the follow-up
+ * report recorded there with class C carries it into the year after, on the page at once. */
+static void
+test_rolling_supervision (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  LdStore *store;
+  g_autoptr(LdSuggestion) suggestion = ld_suggestion_new ();
+  g_autoptr(LdStation) station = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autofree char *reported = NULL;
+  g_autofree char *class_c = NULL;
+  GtkWindow *page;
+  GtkWindow *dialog;
+  GtkWidget *label;
+  gint64 li, unit, id;
+
+  open_database (fixture);
+  store = ld_test_get_store (fixture);
+  station = ld_store_get_station (store, NULL);
+  li = add_deputy (fixture, "李四");
+  unit = add_unit (fixture, "区住建局");
+
+  ld_suggestion_set_station_id (suggestion, ld_station_get_id (station));
+  ld_suggestion_set_title (suggestion, "关于建设社区口袋公园的建议");
+  ld_suggestion_set_lead_deputy_id (suggestion, li);
+  ld_suggestion_set_submitted_date (suggestion, "2026-09-01");
+  ld_suggestion_store_create (store, suggestion, "王芳", &error);
+  g_assert_no_error (error);
+  id = ld_suggestion_get_id (suggestion);
+  {
+    LdSuggestionTransition args = { .date = "2026-09-02", .unit_id = unit };
+
+    ld_suggestion_store_transition (store, id, LD_SUGGESTION_ACTION_ASSIGN, &args, "王芳", &error);
+    g_assert_no_error (error);
+  }
+
+  page = ld_suggestion_page_new (NULL, fixture->context, id);
+  ld_test_present (page);
+  /* Not in the ledger: no section. */
+  g_assert_null (find_label (GTK_WIDGET (page), "Rolling Supervision"));
+
+  /* Answered with class B through the page. */
+  dialog = ld_suggestion_page_start_action (LD_SUGGESTION_PAGE (page),
+                                            LD_SUGGESTION_ACTION_ANSWER);
+  g_assert_nonnull (dialog);
+  ld_test_iterate_idle ();
+  {
+    GtkDropDown *classes = GTK_DROP_DOWN (ld_test_find_widget_of_type (GTK_WIDGET (dialog),
+                                                                       GTK_TYPE_DROP_DOWN));
+    GtkTextView *text = GTK_TEXT_VIEW (ld_test_find_widget_of_type (GTK_WIDGET (dialog),
+                                                                    GTK_TYPE_TEXT_VIEW));
+
+    gtk_drop_down_set_selected (classes, answer_class_position (fixture, "B"));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "已完成选址，明年开工建设。", -1);
+  }
+  commit_dialog (dialog, LD_SUGGESTION_ACTION_ANSWER);
+
+  /* Next year's row, its follow-up due on 30 June, on time in November, and not yet reported. */
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "Rolling Supervision"));
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "2027"));
+  label = find_label (GTK_WIDGET (page), "Follow-up due 2027-06-30 — On time");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (label, "success"));
+  g_assert_null (find_label (GTK_WIDGET (page), "2028"));
+  g_assert_cmpuint (n_buttons (GTK_WIDGET (page), "Record Follow-up…"), ==, 1);
+
+  /* The unit reports in June 2027: still being solved (C). */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (page), "Record Follow-up…"), "clicked");
+  ld_test_iterate_idle ();
+  dialog = find_window_titled ("Follow-up for 2027");
+  g_assert_nonnull (dialog);
+  /* Inside the dialog its button has no "…": nothing more is to come. */
+  g_assert_null (find_button (GTK_WIDGET (dialog), "Record Follow-up…"));
+  g_assert_nonnull (find_button (GTK_WIDGET (dialog), "Record Follow-up"));
+  {
+    GtkEntry *date = GTK_ENTRY (ld_test_find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
+    GtkDropDown *classes = GTK_DROP_DOWN (ld_test_find_widget_of_type (GTK_WIDGET (dialog),
+                                                                       GTK_TYPE_DROP_DOWN));
+    GtkTextView *text = GTK_TEXT_VIEW (ld_test_find_widget_of_type (GTK_WIDGET (dialog),
+                                                                    GTK_TYPE_TEXT_VIEW));
+
+    /* The date starts at today. */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "2026-11-30");
+    gtk_editable_set_text (GTK_EDITABLE (date), "2027-06-20");
+    gtk_drop_down_set_selected (classes, answer_class_position (fixture, "C"));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "一期已完工，二期施工中。", -1);
+  }
+  g_object_ref (dialog);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "Record Follow-up"), "clicked");
+  ld_test_iterate_idle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_unref (dialog);
+
+  /* Stored, and on the page: 2027 reported, 2028 due. */
+  rows = ld_suggestion_store_rolling_for (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (((LdRollingEntry *) g_ptr_array_index (rows, 0))->followup_date, ==,
+                   "2027-06-20");
+  class_c = dup_answer_class_name (fixture, "C");
+  reported = g_strdup_printf ("Reported on 2027-06-20 · %s · 一期已完工，二期施工中。", class_c);
+  g_assert_nonnull (find_label (GTK_WIDGET (page), reported));
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "2028"));
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "Follow-up due 2028-06-30 — On time"));
+  /* The reported year keeps its due date, without a colour. */
+  label = find_label (GTK_WIDGET (page), "Follow-up due 2027-06-30");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Follow-up due 2027-06-30");
+  g_assert_false (gtk_widget_has_css_class (label, "success"));
+  g_assert_cmpuint (n_buttons (GTK_WIDGET (page), "Record Follow-up…"), ==, 1);
+
+  /* A few days before the 2028 date the row says so. */
+  later = g_date_time_new_local (2028, 6, 27, 10, 0, 0);
+  ld_context_set_fixed_now (fixture->context, later);
+  gtk_window_destroy (page);
+  page = ld_suggestion_page_new (NULL, fixture->context, id);
+  ld_test_present (page);
+  label = find_label (GTK_WIDGET (page), "Follow-up due 2028-06-30 — Due soon");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (label, "warning"));
+
+  /* A report recorded elsewhere (another window on the same database) shows here at once. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = ld_suggestion_store_rolling_for (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (ld_suggestion_store_record_followup (store,
+                                                      ((LdRollingEntry *) g_ptr_array_index (rows, 1))->id,
+                                                      "2028-06-28", answer_class_id (fixture, "A"),
+                                                      "公园已建成开放。", "王芳", &error));
+  g_assert_no_error (error);
+  ld_test_iterate_idle ();
+  g_assert_cmpuint (n_buttons (GTK_WIDGET (page), "Record Follow-up…"), ==, 0);
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "Reported on 2028-06-28"));
+  g_assert_null (find_label (GTK_WIDGET (page), "Due soon"));
+  /* Solved (A): no 2029 row. */
+  g_assert_null (find_label (GTK_WIDGET (page), "2029"));
+  gtk_window_destroy (page);
+}
+
 /* ------------------------------------------------------------------ main */
 
 int
@@ -878,6 +1068,7 @@ main (int   argc,
   ADD ("/ui-suggestion-flow/failed-save-keeps-form", test_failed_save_keeps_form);
   ADD ("/ui-suggestion-flow/convert-opens-editor", test_convert_opens_editor);
   ADD ("/ui-suggestion-flow/actions-per-state", test_actions_per_state);
+  ADD ("/ui-suggestion-flow/rolling-supervision", test_rolling_supervision);
 
 #undef ADD
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ld-context.h"
+#include "ld-suggestion-store.h"
 
 /* The one object through which widgets reach shared services: the open database (which may be
  * absent while the window explains why it could not be opened), the settings and the clock. */
@@ -113,6 +114,30 @@ ld_context_init (LdContext *self)
 {
 }
 
+/* ------------------------------------------------------------------ helpers */
+
+/* The year-end run of the rolling supervision ledger (滚动督办): what was still being solved
+ * last year enters this year's ledger. It adds each row once, so every opening may run it and
+ * the first one after New Year does the work, whenever the station's computer is switched on.
+ * A failure costs nothing but the rows, which the next opening adds. */
+static void
+carry_over_last_year (LdContext *self)
+{
+  g_autoptr(GDateTime) now = ld_context_now (self);
+  g_autofree char *operator = ld_context_dup_operator (self);
+  g_autoptr(GError) error = NULL;
+  int added;
+
+  added = ld_suggestion_store_carry_over (self->store, (guint) g_date_time_get_year (now) - 1,
+                                          operator, &error);
+  /* The message may name the database file; the log gets only the kind of error. */
+  if (added < 0)
+    g_warning ("Carrying suggestions into rolling supervision failed (%s, code %d)",
+               g_quark_to_string (error->domain), error->code);
+  else if (added > 0)
+    g_debug ("Carried %d suggestions into rolling supervision", added);
+}
+
 /* ------------------------------------------------------------------ public API */
 
 LdContext *
@@ -158,7 +183,10 @@ ld_context_set_database (LdContext  *self,
   /* The store belongs to the database it was made for. */
   g_clear_object (&self->store);
   if (database)
-    self->store = ld_store_new (database);
+    {
+      self->store = ld_store_new (database);
+      carry_over_last_year (self);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }

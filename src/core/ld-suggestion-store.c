@@ -2475,32 +2475,22 @@ fail:
   return -1;
 }
 
-GPtrArray *
-ld_suggestion_store_rolling (LdStore  *store,
-                             guint     year,
-                             gint64    station_id,
-                             GError  **error)
+/* The columns of a ledger row, in the order read_rolling_entries() reads them. */
+#define ROLLING_COLUMNS \
+  "id, suggestion_id, year, followup_due_date, followup_date, followup_text, answer_class_id"
+
+/* The ledger rows @stmt (prepared and bound, selecting ROLLING_COLUMNS) returns, as
+ * LdRollingEntry; finalizes @stmt. */
+
+static GPtrArray *
+read_rolling_entries (sqlite3       *db,
+                      sqlite3_stmt  *stmt,
+                      const char    *what,
+                      GError       **error)
 {
-  const char *what = _("Reading the rolling supervision ledger");
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ld_rolling_entry_free);
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
   int rc;
 
-  g_return_val_if_fail (LD_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if ((db = ld_sql_get_handle (store, error)) == NULL)
-    return NULL;
-  stmt = ld_sql_prepare (db,
-                         "SELECT id, suggestion_id, year, followup_due_date, followup_date, "
-                         "followup_text, answer_class_id FROM rolling_supervision "
-                         "WHERE (?1 = 0 OR year = ?1) AND (?2 = 0 OR station_id = ?2) "
-                         "ORDER BY followup_due_date, id", what, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, (int) year);
-  sqlite3_bind_int64 (stmt, 2, station_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       LdRollingEntry *entry = g_new0 (LdRollingEntry, 1);
@@ -2520,6 +2510,56 @@ ld_suggestion_store_rolling (LdStore  *store,
   if (rc != SQLITE_DONE)
     return NULL;
   return g_steal_pointer (&entries);
+}
+
+GPtrArray *
+ld_suggestion_store_rolling (LdStore  *store,
+                             guint     year,
+                             gint64    station_id,
+                             GError  **error)
+{
+  const char *what = _("Reading the rolling supervision ledger");
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  g_return_val_if_fail (LD_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((db = ld_sql_get_handle (store, error)) == NULL)
+    return NULL;
+  stmt = ld_sql_prepare (db,
+                         "SELECT " ROLLING_COLUMNS " FROM rolling_supervision "
+                         "WHERE (?1 = 0 OR year = ?1) AND (?2 = 0 OR station_id = ?2) "
+                         "ORDER BY followup_due_date, id", what, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) year);
+  sqlite3_bind_int64 (stmt, 2, station_id);
+  return read_rolling_entries (db, stmt, what, error);
+}
+
+GPtrArray *
+ld_suggestion_store_rolling_for (LdStore  *store,
+                                 gint64    suggestion_id,
+                                 GError  **error)
+{
+  const char *what = _("Reading the rolling supervision ledger");
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  g_return_val_if_fail (LD_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((db = ld_sql_get_handle (store, error)) == NULL)
+    return NULL;
+  /* On the index of UNIQUE (suggestion_id, year), which also gives the order. */
+  stmt = ld_sql_prepare (db,
+                         "SELECT " ROLLING_COLUMNS " FROM rolling_supervision "
+                         "WHERE suggestion_id = ?1 ORDER BY year", what, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, suggestion_id);
+  return read_rolling_entries (db, stmt, what, error);
 }
 
 gboolean

@@ -182,6 +182,11 @@ GPtrArray   *ld_suggestion_store_rolling          (LdStore                 *stor
                                                    guint                    year,
                                                    gint64                   station_id,
                                                    GError                 **error);
+/* Returns: (element-type LdRollingEntry): the ledger rows of suggestion @suggestion_id, by
+ * year; empty when it was never carried over. */
+GPtrArray   *ld_suggestion_store_rolling_for      (LdStore                 *store,
+                                                   gint64                   suggestion_id,
+                                                   GError                 **error);
 /* Records the follow-up report of ledger row @entry_id; a class that carries over enters the
  * next year's ledger at once. */
 gboolean     ld_suggestion_store_record_followup  (LdStore                 *store,

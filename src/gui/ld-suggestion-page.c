@@ -26,7 +26,9 @@
  * each step the workflow allows in its state. Like a concern, it is a window of its own, so the
  * clerk can keep it open beside the list while on the phone with a unit. Each step's dialog
  * shows what the step will mean before it is taken: the due date an assignment sets, the last
- * day of the return window, how far an extension may go.
+ * day of the return window, how far an extension may go. A suggestion still being solved after
+ * its answer shows its rows of the rolling supervision ledger (滚动督办), one a year, where the
+ * unit's follow-up report is recorded.
  */
 
 /* How many suggestions the merge dialog lists for a search. */
@@ -51,6 +53,8 @@ struct _LdSuggestionPage
   GtkListBox        *concerns_list;
   GtkListBox        *timeline_list;
   AdwStatusPage     *error_page;
+  GtkWidget         *rolling_heading;   /* the rolling supervision section, built in code */
+  GtkListBox        *rolling_list;
 
   /* Owned */
   LdContext         *context;
@@ -83,9 +87,25 @@ typedef struct
   GtkLabel           *error_label;
 } ActionDialog;
 
+/* What the follow-up dialog of one ledger row holds while it is open. */
+typedef struct
+{
+  LdSuggestionPage *page;     /* borrowed: the dialog dies with the page */
+  gint64            entry_id;
+  GtkWindow        *window;
+  GtkEntry         *date_entry;
+  GtkDropDown      *class_dropdown;
+  GArray           *class_ids;       /* in the order of class_dropdown */
+  GtkTextView      *text_view;
+  GtkLabel         *error_label;
+} FollowupDialog;
+
 static void store_changed_cb (LdSuggestionPage *self,
                               const char       *kind,
                               gint64            id);
+static void open_followup_dialog (LdSuggestionPage *self,
+                                  gint64            entry_id,
+                                  guint             year);
 
 G_DEFINE_FINAL_TYPE (LdSuggestionPage, ld_suggestion_page, ADW_TYPE_WINDOW)
 
@@ -340,6 +360,153 @@ update_concerns (LdSuggestionPage *self)
     }
 }
 
+/* The label of the button that opens a ledger row's follow-up dialog. */
+#define RECORD_FOLLOWUP_LABEL _("Record Follow-up…")
+
+static void
+followup_button_clicked_cb (LdSuggestionPage *self,
+                            GtkButton        *button)
+{
+  gint64 *entry_id = g_object_get_data (G_OBJECT (button), "entry-id");
+  guint year = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "year"));
+
+  if (entry_id)
+    open_followup_dialog (self, *entry_id, year);
+}
+
+static const char *
+class_name_of (GPtrArray *classes,
+               gint64     id)
+{
+  for (guint i = 0; classes && i < classes->len; i++)
+    {
+      LdListEntry *entry = g_ptr_array_index (classes, i);
+
+      if (ld_list_entry_get_id (entry) == id)
+        return ld_list_entry_get_display_name (entry);
+    }
+
+  return NULL;
+}
+
+/* One row a year: when the follow-up is due, in its 三色 colour until the unit reports, then
+ * what it reported. */
+static void
+update_rolling (LdSuggestionPage *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) classes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = ld_record_view_dup_today (self->context);
+  LdSuggestionDeadlines deadlines;
+
+  ld_record_view_clear (GTK_WIDGET (self->rolling_list));
+
+  entries = ld_suggestion_store_rolling_for (self->store, self->suggestion_id, &error);
+  if (entries == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), error->message);
+      gtk_list_box_append (self->rolling_list, row);
+    }
+  gtk_widget_set_visible (self->rolling_heading, entries == NULL || entries->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->rolling_list), entries == NULL || entries->len > 0);
+  if (entries == NULL || entries->len == 0)
+    return;
+
+  get_deadlines (self, &deadlines);
+  classes = ld_store_list_entries (self->store, LD_LIST_ANSWER_CLASS, TRUE, NULL);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LdRollingEntry *entry = g_ptr_array_index (entries, i);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+      g_autofree char *title = g_strdup_printf ("%u", entry->year);
+      GtkWidget *title_label = gtk_label_new (title);
+      /* Translators: %s is the date by which the unit reports again on a suggestion */
+      g_autofree char *due = g_strdup_printf (_("Follow-up due %s"), entry->followup_due_date);
+      GtkWidget *due_label = gtk_label_new (due);
+      g_autofree char *report = NULL;
+      GtkWidget *report_label;
+      LdDueStatus status = LD_DUE_NONE;
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_margin_start (line, 12);
+      gtk_widget_set_margin_end (line, 12);
+      gtk_widget_set_margin_top (line, 8);
+      gtk_widget_set_margin_bottom (line, 8);
+      gtk_widget_set_hexpand (column, TRUE);
+
+      gtk_label_set_xalign (GTK_LABEL (title_label), 0.0);
+      gtk_widget_add_css_class (title_label, "heading");
+      gtk_box_append (GTK_BOX (column), title_label);
+
+      if (entry->followup_date == NULL)
+        status = ld_deadline_status (entry->followup_due_date, today, deadlines.due_soon_days);
+      gtk_label_set_xalign (GTK_LABEL (due_label), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (due_label), TRUE);
+      if (status != LD_DUE_NONE)
+        {
+          /* Translators: a due date and its status, "2027-02-28 — Due soon" */
+          g_autofree char *text = g_strdup_printf (_("%s — %s"), due,
+                                                   ld_due_status_to_string (status));
+
+          gtk_label_set_text (GTK_LABEL (due_label), text);
+          gtk_widget_add_css_class (due_label, ld_due_status_to_css_class (status));
+          /* Colour alone does not reach a screen reader or a colour-blind clerk: the words say
+           * it. */
+          gtk_accessible_update_property (GTK_ACCESSIBLE (due_label),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          ld_due_status_to_string (status), -1);
+        }
+      gtk_box_append (GTK_BOX (column), due_label);
+
+      if (entry->followup_date)
+        {
+          const char *class_name = class_name_of (classes, entry->answer_class_id);
+
+          if (entry->followup_text && *entry->followup_text)
+            /* Translators: a follow-up report: its date, answer class and what the unit
+             * reported, "Reported on 2027-06-20 · C · 二期工程施工中" */
+            report = g_strdup_printf (_("Reported on %s · %s · %s"), entry->followup_date,
+                                      class_name ? class_name : "", entry->followup_text);
+          else
+            /* Translators: a follow-up report: its date and answer class */
+            report = g_strdup_printf (_("Reported on %s · %s"), entry->followup_date,
+                                      class_name ? class_name : "");
+        }
+      report_label = gtk_label_new (report ? report : _("The unit has not reported yet"));
+      gtk_label_set_xalign (GTK_LABEL (report_label), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (report_label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (report_label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (report_label), report != NULL);
+      gtk_widget_add_css_class (report_label, "dim-label");
+      gtk_box_append (GTK_BOX (column), report_label);
+      gtk_box_append (GTK_BOX (line), column);
+
+      if (entry->followup_date == NULL)
+        {
+          GtkWidget *button = gtk_button_new_with_label (RECORD_FOLLOWUP_LABEL);
+          gint64 id = entry->id;
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          g_object_set_data_full (G_OBJECT (button), "entry-id", g_memdup2 (&id, sizeof id),
+                                  g_free);
+          g_object_set_data (G_OBJECT (button), "year", GUINT_TO_POINTER (entry->year));
+          g_signal_connect_swapped (button, "clicked", G_CALLBACK (followup_button_clicked_cb),
+                                    self);
+          gtk_box_append (GTK_BOX (line), button);
+        }
+
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), line);
+      gtk_list_box_append (self->rolling_list, row);
+    }
+}
+
 static void
 update_timeline (LdSuggestionPage *self)
 {
@@ -427,6 +594,7 @@ reload (LdSuggestionPage *self)
   update_fields (self);
   update_actions (self);
   update_concerns (self);
+  update_rolling (self);
   update_timeline (self);
 
   gtk_stack_set_visible_child_name (self->stack, "suggestion");
@@ -984,32 +1152,42 @@ fill_extend (ActionDialog *dialog,
   dialog->reason_view = ld_record_view_add_text_field (box, _("_Reason"));
 }
 
-static void
-fill_answer (ActionDialog *dialog,
-             GtkBox       *box,
-             const char   *today)
+/* The answer classes the locality uses, into *@ids in the dropdown's order. */
+static GtkDropDown *
+add_class_dropdown (LdSuggestionPage  *self,
+                    GtkBox            *box,
+                    GArray           **ids)
 {
-  LdSuggestionPage *self = dialog->page;
   g_autoptr(GPtrArray) classes = ld_store_list_entries (self->store, LD_LIST_ANSWER_CLASS, FALSE,
                                                         NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Face-to-face consultation with the "
-                                                    "deputies"));
-  GtkWidget *toggle = gtk_switch_new ();
 
-  dialog->date_entry = ld_record_view_add_date_field (box, _("Answered _On"), today);
-
-  dialog->class_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; classes && i < classes->len; i++)
     {
       LdListEntry *entry = g_ptr_array_index (classes, i);
       gint64 id = ld_list_entry_get_id (entry);
 
       gtk_string_list_append (names, ld_list_entry_get_display_name (entry));
-      g_array_append_val (dialog->class_ids, id);
+      g_array_append_val (*ids, id);
     }
-  dialog->class_dropdown = ld_record_view_add_dropdown (box, _("Answer _Class"), names);
+
+  return ld_record_view_add_dropdown (box, _("Answer _Class"), names);
+}
+
+static void
+fill_answer (ActionDialog *dialog,
+             GtkBox       *box,
+             const char   *today)
+{
+  LdSuggestionPage *self = dialog->page;
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Face-to-face consultation with the "
+                                                    "deputies"));
+  GtkWidget *toggle = gtk_switch_new ();
+
+  dialog->date_entry = ld_record_view_add_date_field (box, _("Answered _On"), today);
+  dialog->class_dropdown = add_class_dropdown (self, box, &dialog->class_ids);
 
   dialog->text_view = ld_record_view_add_text_field (box, _("What the Unit _Answered"));
 
@@ -1130,6 +1308,82 @@ open_action_dialog (LdSuggestionPage   *self,
   return dialog->window;
 }
 
+/* ------------------------------------------------------------------ the follow-up dialog */
+
+static void
+followup_dialog_free (gpointer data)
+{
+  FollowupDialog *dialog = data;
+
+  g_clear_pointer (&dialog->class_ids, g_array_unref);
+  g_free (dialog);
+}
+
+static void
+followup_commit_clicked_cb (FollowupDialog *dialog)
+{
+  LdSuggestionPage *self = dialog->page;
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (dialog->date_entry));
+  g_autofree char *text = ld_record_view_dup_text (dialog->text_view);
+  g_autofree char *operator = ld_context_dup_operator (self->context);
+  g_autoptr(GError) error = NULL;
+  gint64 class_id;
+
+  if (!ld_record_view_is_valid_date (date))
+    {
+      ld_record_view_set_dialog_error (dialog->error_label,
+                                       _("Write the date as YYYY-MM-DD, for example "
+                                         "2026-03-15."));
+      gtk_widget_grab_focus (GTK_WIDGET (dialog->date_entry));
+      return;
+    }
+  class_id = dropdown_id (dialog->class_dropdown, dialog->class_ids);
+
+  if (!ld_suggestion_store_record_followup (self->store, dialog->entry_id, date, class_id,
+                                            text && *text ? text : NULL, operator, &error))
+    {
+      /* What was typed stays, so the clerk only fixes what is missing. */
+      ld_record_view_set_dialog_error (dialog->error_label, error->message);
+      return;
+    }
+
+  gtk_window_destroy (dialog->window);
+  reload (self);
+}
+
+static void
+open_followup_dialog (LdSuggestionPage *self,
+                      gint64            entry_id,
+                      guint             year)
+{
+  FollowupDialog *dialog = g_new0 (FollowupDialog, 1);
+  g_autofree char *today = ld_record_view_dup_today (self->context);
+  g_autofree char *title = NULL;
+  GtkBox *box;
+
+  dialog->page = self;
+  dialog->entry_id = entry_id;
+  /* Translators: the title of the dialog of one year's follow-up report, "Follow-up for 2027";
+   * keep it short */
+  title = g_strdup_printf (_("Follow-up for %u"), year);
+  dialog->window = ld_record_view_new_dialog (GTK_WINDOW (self), title, RECORD_FOLLOWUP_LABEL,
+                                              460, G_CALLBACK (followup_commit_clicked_cb),
+                                              dialog, &box);
+  g_object_set_data_full (G_OBJECT (dialog->window), "ld-followup-dialog", dialog,
+                          followup_dialog_free);
+
+  dialog->date_entry = ld_record_view_add_date_field (box, _("Reported _On"), today);
+  dialog->class_dropdown = add_class_dropdown (self, box, &dialog->class_ids);
+  gtk_label_set_text (ld_record_view_add_hint (box),
+                      _("A class still being solved enters next year’s ledger at once."));
+  dialog->text_view = ld_record_view_add_text_field (box, _("What the Unit _Reported"));
+
+  dialog->error_label = ld_record_view_add_dialog_error (box);
+  gtk_label_set_wrap_mode (dialog->error_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (dialog->error_label, 50);
+  ld_record_view_present_dialog (dialog->window, box, GTK_WIDGET (dialog->class_dropdown));
+}
+
 /* ------------------------------------------------------------------ callbacks */
 
 static void
@@ -1242,10 +1496,35 @@ ld_suggestion_page_class_init (LdSuggestionPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* The rolling supervision section goes between the linked concerns and the timeline, and shows
+ * only for a suggestion in the ledger. */
+static void
+add_rolling_section (LdSuggestionPage *self)
+{
+  GtkWidget *column = gtk_widget_get_parent (GTK_WIDGET (self->concerns_list));
+  GtkWidget *heading = gtk_label_new (_("Rolling Supervision"));
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  heading, NULL, -1);
+  gtk_widget_set_visible (heading, FALSE);
+  gtk_widget_set_visible (list, FALSE);
+
+  gtk_box_insert_child_after (GTK_BOX (column), heading, GTK_WIDGET (self->concerns_list));
+  gtk_box_insert_child_after (GTK_BOX (column), list, heading);
+  self->rolling_heading = heading;
+  self->rolling_list = GTK_LIST_BOX (list);
+}
+
 static void
 ld_suggestion_page_init (LdSuggestionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_rolling_section (self);
 }
 
 /* ------------------------------------------------------------------ public API */
