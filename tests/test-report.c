@@ -723,6 +723,123 @@ test_concerns_empty (Fixture       *fixture,
   g_assert_cmpint (figures.dissatisfied, ==, 0);
 }
 
+/* Suggestions by the deputy's role, submitted in the quarter (submitted_date, see the table's
+ * assignments: 张伟 leads S2 01-10, S4 03-30 (S1 was submitted 2025-12-20, S9 is a draft) and
+ * co-signs S6 02-20; 李娜 leads S3, S5, S10, S13, S14 (not S11, 2025-12-30) and co-signs S1
+ * (2025). */
+static void
+test_deputy_suggestions (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LdReportPeriod period = { "2026-01-01", "2026-03-31", 0, 1 };
+  LdDeputySuggestionCounts counts;
+
+  g_assert_true (ld_report_deputy_suggestions (fixture->store, &period, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counts.led, ==, 2);
+  g_assert_cmpint (counts.co_signed, ==, 1);
+
+  period.deputy_id = 2;
+  g_assert_true (ld_report_deputy_suggestions (fixture->store, &period, &counts, &error));
+  g_assert_cmpint (counts.led, ==, 5);
+  g_assert_cmpint (counts.co_signed, ==, 0);
+
+  /* Everyone: those 7 leads and 王芳's S6, S7, S8, S12; the one co-signature S6. */
+  period.deputy_id = 0;
+  g_assert_true (ld_report_deputy_suggestions (fixture->store, &period, &counts, &error));
+  g_assert_cmpint (counts.led, ==, 11);
+  g_assert_cmpint (counts.co_signed, ==, 1);
+
+  /* Station 2: S6, S7, S8, S12 led; S6 co-signed. */
+  period.station_id = 2;
+  g_assert_true (ld_report_deputy_suggestions (fixture->store, &period, &counts, &error));
+  g_assert_cmpint (counts.led, ==, 4);
+  g_assert_cmpint (counts.co_signed, ==, 1);
+}
+
+/*
+ * Events of the quarter and the deputies' part in them:
+ *   E1 2026-01-15 reception_day held       张伟 on duty, attended; 李娜 on duty, on leave
+ *   E2 2026-03-31 reception_day planned    张伟 on duty                 (last day counts)
+ *   E3 2026-02-10 visit_village held       张伟 attended; 王芳 attended (station 2)
+ *   E4 2026-02-11 visit_enterprise cancelled  张伟 attended            (cancelled: not counted)
+ *   E5 2025-12-31 reception_day held       张伟 on duty, attended      (outside)
+ *   E6 2026-04-01 duty planned             李娜 on duty                 (outside)
+ *   E7 2026-03-01 duty held (station 2)    王芳 on duty, attended
+ */
+static void
+test_event_figures (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LdReportPeriod period = { "2026-01-01", "2026-03-31", 0, 1 };
+  LdEventFigures figures;
+  int reception = ld_report_event_kind_index ("reception_day");
+  int duty = ld_report_event_kind_index ("duty");
+  int village = ld_report_event_kind_index ("visit_village");
+  int enterprise = ld_report_event_kind_index ("visit_enterprise");
+
+  g_assert_cmpint (reception, ==, 0);
+  g_assert_cmpint (ld_report_event_kind_index ("council"), ==, 8);
+  g_assert_cmpint (ld_report_event_kind_index ("nonsense"), ==, -1);
+
+  exec_sql (fixture,
+            "INSERT INTO events (id, station_id, kind, status, event_date) VALUES "
+            "(1, 1, 'reception_day', 'held', '2026-01-15'),"
+            "(2, 1, 'reception_day', 'planned', '2026-03-31'),"
+            "(3, 2, 'visit_village', 'held', '2026-02-10'),"
+            "(4, 1, 'visit_enterprise', 'cancelled', '2026-02-11'),"
+            "(5, 1, 'reception_day', 'held', '2025-12-31'),"
+            "(6, 1, 'duty', 'planned', '2026-04-01'),"
+            "(7, 2, 'duty', 'held', '2026-03-01');"
+            "INSERT INTO event_deputies (event_id, deputy_id, role) VALUES "
+            "(1, 1, 'on_duty'), (1, 1, 'attended'), (1, 2, 'on_duty'), (1, 2, 'on_leave'),"
+            "(2, 1, 'on_duty'), (3, 1, 'attended'), (3, 3, 'attended'), (4, 1, 'attended'),"
+            "(5, 1, 'on_duty'), (5, 1, 'attended'), (6, 2, 'on_duty'),"
+            "(7, 3, 'on_duty'), (7, 3, 'attended');");
+
+  /* 张伟: on duty E1, E2; attended E1; visits E3 (not E4). */
+  g_assert_true (ld_report_event_figures (fixture->store, &period, &figures, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (figures.on_duty[reception], ==, 2);
+  g_assert_cmpint (figures.attended[reception], ==, 1);
+  g_assert_cmpint (figures.on_leave[reception], ==, 0);
+  g_assert_cmpint (figures.attended[village], ==, 1);
+  g_assert_cmpint (figures.attended[enterprise], ==, 0);
+  g_assert_cmpint (ld_event_figures_visits (figures.attended), ==, 1);
+
+  /* 李娜: on duty and on leave at E1; E6 is April. */
+  period.deputy_id = 2;
+  g_assert_true (ld_report_event_figures (fixture->store, &period, &figures, &error));
+  g_assert_cmpint (figures.on_duty[reception], ==, 1);
+  g_assert_cmpint (figures.on_leave[reception], ==, 1);
+  g_assert_cmpint (figures.attended[reception], ==, 0);
+  g_assert_cmpint (figures.on_duty[duty], ==, 0);
+
+  /* Everyone: reception on duty 张伟 E1, E2, 李娜 E1; attended 张伟 E1; on leave 李娜;
+   * village visits 张伟 and 王芳 at E3; duty 王芳 E7. */
+  period.deputy_id = 0;
+  g_assert_true (ld_report_event_figures (fixture->store, &period, &figures, &error));
+  g_assert_cmpint (figures.on_duty[reception], ==, 3);
+  g_assert_cmpint (figures.attended[reception], ==, 1);
+  g_assert_cmpint (figures.on_leave[reception], ==, 1);
+  g_assert_cmpint (figures.attended[village], ==, 2);
+  g_assert_cmpint (figures.attended[duty], ==, 1);
+
+  /* Station 2: E3 and E7 only. */
+  period.station_id = 2;
+  g_assert_true (ld_report_event_figures (fixture->store, &period, &figures, &error));
+  g_assert_cmpint (figures.on_duty[reception], ==, 0);
+  g_assert_cmpint (figures.attended[village], ==, 2);
+  g_assert_cmpint (figures.on_duty[duty], ==, 1);
+
+  /* A period that is not two dates. */
+  period.from = "2026-13-01";
+  g_assert_false (ld_report_event_figures (fixture->store, &period, &figures, &error));
+  g_assert_error (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +865,8 @@ main (int   argc,
   ADD ("/report/concerns-deputy", test_concerns_deputy);
   ADD ("/report/concerns-local-day", test_concerns_local_day);
   ADD ("/report/concerns-empty", test_concerns_empty);
+  ADD ("/report/deputy-suggestions", test_deputy_suggestions);
+  ADD ("/report/event-figures", test_event_figures);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "ld-context.h"
 #include "ld-deputies-page.h"
 #include "ld-deputy-editor.h"
+#include "ld-deputy-page.h"
 #include "ld-event-editor.h"
 #include "ld-import-dialog.h"
 #include "ld-lists-page.h"
@@ -23,6 +24,7 @@
 #include "ld-suggestion-editor.h"
 #include "ld-suggestion-page.h"
 #include "ld-suggestions-page.h"
+#include "ld-today-page.h"
 #include "ld-test-ui.h"
 #include "ld-unit-editor.h"
 #include "ld-units-page.h"
@@ -173,6 +175,7 @@ main (int   argc,
   g_type_ensure (LD_TYPE_MONTH_VIEW);
   g_type_ensure (LD_TYPE_DEPUTIES_PAGE);
   g_type_ensure (LD_TYPE_DEPUTY_EDITOR);
+  g_type_ensure (LD_TYPE_DEPUTY_PAGE);
   g_type_ensure (LD_TYPE_EVENT_EDITOR);
   g_type_ensure (LD_TYPE_STATION_EDITOR);
   g_type_ensure (LD_TYPE_STATION_SETUP_WINDOW);
@@ -183,6 +186,7 @@ main (int   argc,
   g_type_ensure (LD_TYPE_SUGGESTION_EDITOR);
   g_type_ensure (LD_TYPE_SUGGESTION_PAGE);
   g_type_ensure (LD_TYPE_SUGGESTIONS_PAGE);
+  g_type_ensure (LD_TYPE_TODAY_PAGE);
 
   g_test_add_func ("/ui-files/every-template-is-checked", test_every_template_is_checked);
 

@@ -288,7 +288,7 @@ test_opening (Fixture       *fixture,
   status_page = ld_test_find_mapped_status_page (GTK_WIDGET (fixture->window));
   g_assert_nonnull (status_page);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
-                   "Nothing Due Today");
+                   "Welcome to the Station");
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ld-database.h"
+#include "ld-event.h"
 #include "ld-phone.h"
 #include "ld-report.h"
 #include "ld-sql.h"
@@ -481,6 +482,165 @@ ld_report_concern_figures (LdStore               *store,
       return FALSE;
     }
   return TRUE;
+}
+
+/* ------------------------------------------------------------------ events and deputies */
+
+G_STATIC_ASSERT (LD_EVENT_N_ROLES == 3);
+
+int
+ld_report_event_kind_index (const char *kind)
+{
+  const char * const *kinds = ld_event_kinds ();
+
+  for (int i = 0; kinds[i] != NULL && i < LD_REPORT_N_EVENT_KINDS; i++)
+    if (g_strcmp0 (kinds[i], kind) == 0)
+      return i;
+  return -1;
+}
+
+gint64
+ld_event_figures_visits (const gint64 *counts)
+{
+  static const char * const visits[] = {
+    "visit_enterprise", "visit_community", "visit_village", "visit_constituency",
+  };
+  gint64 total = 0;
+
+  g_return_val_if_fail (counts != NULL, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (visits); i++)
+    total += counts[ld_report_event_kind_index (visits[i])];
+  return total;
+}
+
+/**
+ * ld_report_event_figures:
+ *
+ * One GROUP BY over event_deputies: with a deputy it starts from event_deputies_by_deputy and
+ * looks each event up by its key, otherwise it walks events_by_date (or events_by_station_date)
+ * over the period. Fills @figures (overwritten); all 0 on error.
+ */
+gboolean
+ld_report_event_figures (LdStore               *store,
+                         const LdReportPeriod  *period,
+                         LdEventFigures        *figures,
+                         GError               **error)
+{
+  const char *what = _("Counting reception days and visits");
+  g_auto(Bounds) bounds = { 0 };
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (LD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (period != NULL, FALSE);
+  g_return_val_if_fail (figures != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (figures, 0, sizeof *figures);
+  if (!bounds_init (&bounds, period, error) || (db = ld_sql_get_handle (store, error)) == NULL)
+    return FALSE;
+
+  g_string_append (sql,
+                   "SELECT e.kind, ed.role, count(*) FROM event_deputies AS ed "
+                   "JOIN events AS e ON e.id = ed.event_id "
+                   "WHERE e.event_date >= ?1 AND e.event_date <= ?2 "
+                   "AND e.status <> 'cancelled'");
+  if (bounds.station_id != 0)
+    g_string_append (sql, " AND e.station_id = ?3");
+  if (bounds.deputy_id != 0)
+    g_string_append (sql, " AND ed.deputy_id = ?4");
+  g_string_append (sql, " GROUP BY e.kind, ed.role");
+
+  if ((stmt = prepare_period (db, sql->str, &bounds, bounds.from, bounds.to, what,
+                              error)) == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int kind = ld_report_event_kind_index (ld_sql_column_text (stmt, 0));
+      LdEventRole role;
+      gint64 count = sqlite3_column_int64 (stmt, 2);
+
+      if (kind < 0 || !ld_event_role_from_id (ld_sql_column_text (stmt, 1), &role))
+        continue;
+      switch (role)
+        {
+        case LD_EVENT_ROLE_ON_DUTY:
+          figures->on_duty[kind] = count;
+          break;
+        case LD_EVENT_ROLE_ATTENDED:
+          figures->attended[kind] = count;
+          break;
+        case LD_EVENT_ROLE_ON_LEAVE:
+          figures->on_leave[kind] = count;
+          break;
+        default:
+          break;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ld_database_set_error_from_sqlite (error, db, rc, what);
+      memset (figures, 0, sizeof *figures);
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
+/**
+ * ld_report_deputy_suggestions:
+ *
+ * With a deputy, suggestion_deputies_by_deputy gives the rows and each suggestion is looked up
+ * by its key; otherwise suggestions_by_submitted walks the period. All 0 on error.
+ */
+gboolean
+ld_report_deputy_suggestions (LdStore                   *store,
+                              const LdReportPeriod      *period,
+                              LdDeputySuggestionCounts  *counts,
+                              GError                   **error)
+{
+  const char *what = _("Counting suggestions");
+  g_auto(Bounds) bounds = { 0 };
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (LD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (period != NULL, FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (counts, 0, sizeof *counts);
+  if (!bounds_init (&bounds, period, error) || (db = ld_sql_get_handle (store, error)) == NULL)
+    return FALSE;
+
+  g_string_append (sql,
+                   "SELECT count(*) FILTER (WHERE sd.role = 'lead'), "
+                   "count(*) FILTER (WHERE sd.role = 'co_signer') "
+                   "FROM suggestion_deputies AS sd "
+                   "JOIN suggestions AS s ON s.id = sd.suggestion_id "
+                   "WHERE s.submitted_date >= ?1 AND s.submitted_date <= ?2");
+  if (bounds.station_id != 0)
+    g_string_append (sql, " AND s.station_id = ?3");
+  if (bounds.deputy_id != 0)
+    g_string_append (sql, " AND sd.deputy_id = ?4");
+
+  if ((stmt = prepare_period (db, sql->str, &bounds, bounds.from, bounds.to, what,
+                              error)) == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      counts->led = sqlite3_column_int64 (stmt, 0);
+      counts->co_signed = sqlite3_column_int64 (stmt, 1);
+    }
+  else
+    ld_database_set_error_from_sqlite (error, db, rc, what);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW;
 }
 
 /* ------------------------------------------------------------------ rates */

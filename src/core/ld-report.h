@@ -72,6 +72,43 @@ gboolean     ld_report_concern_figures       (LdStore               *store,
                                               LdConcernFigures      *figures,
                                               GError               **error);
 
+/*
+ * The deputies' part in the events of the period (event_date from … to, not cancelled), by event
+ * kind in the order of ld_event_kinds() (reception_day, duty, visit_enterprise, visit_community,
+ * visit_village, visit_constituency, forum, hearing, council, other): how often a deputy was on
+ * duty, attended and was on leave (event_deputies, one per deputy and event). With deputy_id 0,
+ * every deputy's rows are counted.
+ */
+#define LD_REPORT_N_EVENT_KINDS 10
+
+typedef struct
+{
+  gint64      on_duty[LD_REPORT_N_EVENT_KINDS];
+  gint64      attended[LD_REPORT_N_EVENT_KINDS];
+  gint64      on_leave[LD_REPORT_N_EVENT_KINDS];
+} LdEventFigures;
+
+/* Suggestions submitted in the period (submitted_date from … to) by the role of the deputy
+ * (deputy_id, or every deputy with 0): led as 领衔代表, co-signed as 联名代表. */
+typedef struct
+{
+  gint64      led;
+  gint64      co_signed;
+} LdDeputySuggestionCounts;
+
+gboolean     ld_report_event_figures         (LdStore               *store,
+                                              const LdReportPeriod  *period,
+                                              LdEventFigures        *figures,
+                                              GError               **error);
+/* The index of @kind ("visit_village") in LdEventFigures, or -1. */
+int          ld_report_event_kind_index      (const char            *kind);
+/* The visits of all four kinds (visit_enterprise … visit_constituency) in @counts. */
+gint64       ld_event_figures_visits         (const gint64          *counts);
+gboolean     ld_report_deputy_suggestions    (LdStore               *store,
+                                              const LdReportPeriod  *period,
+                                              LdDeputySuggestionCounts *counts,
+                                              GError               **error);
+
 /* @numerator ÷ @denominator, or NAN when @denominator is 0. */
 double       ld_report_rate                  (gint64                 numerator,
                                               gint64                 denominator);

@@ -6,9 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "ld-application.h"
+#include "ld-caseload.h"
 #include "ld-database.h"
 #include "ld-preferences-window.h"
+#include "ld-today.h"
 #include "ld-window.h"
+
+/* The id of the one reminder notification, replaced each day. */
+#define REMINDER_ID "reminders"
 
 struct _LdApplication
 {
@@ -20,6 +25,10 @@ struct _LdApplication
   GError         *open_error;
   gboolean        opening;
   gboolean        backup_running;
+
+  /* Reminders */
+  guint           reminder_source;
+  char           *reminded_day;    /* the local day the last reminder was for */
 };
 
 G_DEFINE_FINAL_TYPE (LdApplication, ld_application, ADW_TYPE_APPLICATION)
@@ -100,12 +109,109 @@ present_preferences (LdApplication *self,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* ------------------------------------------------------------------ reminders */
+
+static void arm_reminder (LdApplication *self);
+
+/* Sends the reminder of today once per day: on start (when the database is open) and from the
+ * daily timeout. Only counts are shown: the desk's screen may be shared. */
+static void
+send_reminder (LdApplication *self)
+{
+  LdStore *store = self->context ? ld_context_get_store (self->context) : NULL;
+  GSettings *settings;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  LdTodayQuery query = { 0 };
+  LdToday today;
+
+  if (store == NULL)
+    return;
+  settings = ld_context_get_settings (self->context);
+  if (!g_settings_get_boolean (settings, "reminders"))
+    return;
+
+  now = ld_context_now (self->context);
+  day = g_date_time_format (now, "%Y-%m-%d");
+  if (g_strcmp0 (day, self->reminded_day) == 0)
+    return;
+
+  uuid = g_settings_get_string (settings, "caseload-deputy");
+  query.today = day;
+  query.deputy_id = ld_today_deputy_by_uuid (store, uuid, NULL);
+  query.limit = 1;
+  if (!ld_today_compute (store, &query, &today, &error))
+    {
+      /* The log gets the kind of error only: messages may quote records. */
+      g_warning ("The reminder could not be computed (%s, code %d)",
+                 g_quark_to_string (error->domain), error->code);
+      return;
+    }
+  g_free (self->reminded_day);
+  self->reminded_day = g_steal_pointer (&day);
+  if (ld_caseload_reminder_text (&today, &title, &body))
+    {
+      notification = g_notification_new (title);
+      g_notification_set_body (notification, body);
+      g_notification_set_default_action_and_target (notification, "app.show-page", "s", "today");
+      g_application_send_notification (G_APPLICATION (self), REMINDER_ID, notification);
+    }
+  ld_today_clear (&today);
+}
+
+static gboolean
+reminder_timeout_cb (gpointer user_data)
+{
+  LdApplication *self = user_data;
+
+  self->reminder_source = 0;
+  send_reminder (self);
+  arm_reminder (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* One timeout to a minute past the next local midnight, armed again when it fires: a
+ * repeating 24-hour timer would drift off midnight across a change of clocks or a suspend. */
+static void
+arm_reminder (LdApplication *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_clear_handle_id (&self->reminder_source, g_source_remove);
+  if (self->context == NULL
+      || !g_settings_get_boolean (ld_context_get_settings (self->context), "reminders"))
+    return;
+  self->reminder_source = g_timeout_add_seconds_full (G_PRIORITY_LOW,
+                                                      ld_caseload_seconds_to_next_day (now),
+                                                      reminder_timeout_cb, self, NULL);
+}
+
+static void
+reminders_changed_cb (LdApplication *self)
+{
+  if (!g_settings_get_boolean (ld_context_get_settings (self->context), "reminders"))
+    {
+      g_clear_handle_id (&self->reminder_source, g_source_remove);
+      g_clear_pointer (&self->reminded_day, g_free);
+      g_application_withdraw_notification (G_APPLICATION (self), REMINDER_ID);
+      return;
+    }
+  send_reminder (self);
+  arm_reminder (self);
+}
+
 /* ------------------------------------------------------------------ callbacks */
 
 static void
 context_notify_database_cb (LdApplication *self)
 {
   update_actions (self);
+  send_reminder (self);
 }
 
 static void
@@ -306,6 +412,33 @@ show_file_action (GSimpleAction *action,
                           NULL, show_items_cb, g_steal_pointer (&file));
 }
 
+/* The reminder's default action: the main window on one of its pages. */
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  LdApplication *self = user_data;
+  GtkWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (LD_IS_WINDOW (l->data))
+      {
+        window = l->data;
+        break;
+      }
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+  if (!LD_IS_WINDOW (window))
+    return;
+
+  gtk_window_present (window);
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-page", parameter);
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
@@ -313,6 +446,7 @@ static const GActionEntry app_entries[] = {
   { "backup-now", backup_now_action },
   { "about", about_action },
   { "show-file", show_file_action, "ay" },
+  { "show-page", show_page_action, "s" },
 };
 
 /* ------------------------------------------------------------------ overrides */
@@ -329,6 +463,8 @@ ld_application_handle_local_options (GApplication *application,
       g_print ("liaison-desk %s\n", PACKAGE_VERSION);
       return 0;
     }
+
+  /* The district workbook from the command line: before GTK starts, so no display is needed. */
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &database) && database[0] != '\0')
     {
@@ -362,6 +498,9 @@ ld_application_startup (GApplication *application)
   self->context = ld_context_new (settings);
   g_signal_connect_object (self->context, "notify::database",
                            G_CALLBACK (context_notify_database_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::reminders", G_CALLBACK (reminders_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  arm_reminder (self);
 
   if (self->database_path == NULL)
     self->database_path = ld_database_default_path ();
@@ -392,6 +531,8 @@ ld_application_shutdown (GApplication *application)
 {
   LdApplication *self = LD_APPLICATION (application);
   LdDatabase *database;
+
+  g_clear_handle_id (&self->reminder_source, g_source_remove);
 
   /* An open or a backup still under way finishes before the database closes. */
   while (self->opening || self->backup_running)
@@ -441,6 +582,7 @@ ld_application_finalize (GObject *object)
   LdApplication *self = LD_APPLICATION (object);
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->reminded_day, g_free);
   g_clear_error (&self->open_error);
 
   G_OBJECT_CLASS (ld_application_parent_class)->finalize (object);

@@ -17,6 +17,7 @@
 #include "ld-store.h"
 #include "ld-suggestion-editor.h"
 #include "ld-toast.h"
+#include "ld-today.h"
 
 /*
  * Every concern of the database in a column view over a lazy model. The search, the filters and
@@ -365,6 +366,28 @@ update_dropdowns (LdConcernsPage *self)
   self->filling = FALSE;
 }
 
+/* "My caseload": the deputy this desk belongs to (the caseload-deputy setting) is the deputy
+ * filter's default, chosen when the page gets its database and whenever the setting changes;
+ * the whole station ("") chooses "All Deputies". */
+static void
+select_caseload_deputy (LdConcernsPage *self)
+{
+  g_autofree char *uuid = NULL;
+  gint64 id;
+
+  if (self->context == NULL || self->store == NULL || self->deputy_ids == NULL)
+    return;
+
+  uuid = g_settings_get_string (ld_context_get_settings (self->context), "caseload-deputy");
+  id = ld_today_deputy_by_uuid (self->store, uuid, NULL);
+  for (guint i = 0; i <= self->deputy_ids->len; i++)
+    if (ld_list_view_id_at (self->deputy_ids, i) == id)
+      {
+        gtk_drop_down_set_selected (self->deputy_dropdown, i);
+        break;
+      }
+}
+
 static void
 set_store (LdConcernsPage *self,
            LdStore        *store)
@@ -380,6 +403,7 @@ set_store (LdConcernsPage *self,
                              G_CONNECT_SWAPPED);
 
   update_dropdowns (self);
+  select_caseload_deputy (self);
   reload_now (self);
 }
 
@@ -947,11 +971,18 @@ ld_concerns_page_set_context (LdConcernsPage *self,
     return;
 
   if (self->context)
-    g_signal_handlers_disconnect_by_data (self->context, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->context, self);
+      g_signal_handlers_disconnect_by_data (ld_context_get_settings (self->context), self);
+    }
   g_set_object (&self->context, context);
   if (context)
-    g_signal_connect_object (context, "notify::database",
-                             G_CALLBACK (context_notify_database_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (context, "notify::database",
+                               G_CALLBACK (context_notify_database_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (ld_context_get_settings (context), "changed::caseload-deputy",
+                               G_CALLBACK (select_caseload_deputy), self, G_CONNECT_SWAPPED);
+    }
   set_store (self, context ? ld_context_get_store (context) : NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);

@@ -9,6 +9,7 @@
 #include "ld-deputies-page.h"
 #include "ld-deputy-editor.h"
 #include "ld-deputy.h"
+#include "ld-deputy-page.h"
 #include "ld-list-view.h"
 #include "ld-query-model.h"
 #include "ld-store.h"
@@ -179,6 +180,7 @@ update_actions (LdDeputiesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deputies.new", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deputies.edit", open && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deputies.delete", open && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deputies.caseload", open && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deputies.undo-delete",
                                  open && self->deleted != NULL);
 }
@@ -582,6 +584,38 @@ new_action (GtkWidget  *widget,
   open_editor (LD_DEPUTIES_PAGE (widget), NULL);
 }
 
+/* The deputy's caseload in a window of its own, one per deputy. */
+static void
+caseload_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LdDeputiesPage *self = LD_DEPUTIES_PAGE (widget);
+  LdDeputy *selected = get_selected_deputy (self);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+  g_autoptr(GListModel) toplevels = NULL;
+  GtkWindow *page;
+
+  if (selected == NULL || self->context == NULL || self->store == NULL)
+    return;
+
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (LD_IS_DEPUTY_PAGE (window)
+          && ld_deputy_page_get_deputy_id (LD_DEPUTY_PAGE (window)) == ld_deputy_get_id (selected))
+        {
+          gtk_window_present (window);
+          return;
+        }
+    }
+
+  page = ld_deputy_page_new (parent, self->context, ld_deputy_get_id (selected));
+  gtk_window_present (page);
+}
+
 static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
@@ -849,6 +883,7 @@ ld_deputies_page_class_init (LdDeputiesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "deputies.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "deputies.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "deputies.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "deputies.caseload", NULL, caseload_action);
   gtk_widget_class_install_action (widget_class, "deputies.undo-delete", NULL,
                                    undo_delete_action);
   gtk_widget_class_install_action (widget_class, "deputies.search", NULL, search_action);

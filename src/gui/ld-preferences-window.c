@@ -8,6 +8,7 @@
 
 #include "ld-backups.h"
 #include "ld-database.h"
+#include "ld-deputy.h"
 #include "ld-lists-page.h"
 #include "ld-preferences-window.h"
 #include "ld-station-editor.h"
@@ -34,8 +35,11 @@ struct _LdPreferencesWindow
   LdUnitsPage          *units_page;
   LdListsPage          *lists_page;
   LdWorkdaysPage       *workdays_page;
+  AdwComboRow          *caseload_row;
+  GtkSwitch            *reminders_switch;
 
   /* Owned */
+  GPtrArray            *caseload_uuids;   /* one per row of caseload_row; "" the whole station */
   LdContext            *context;
   char                 *database_path;
   GPtrArray            *backup_rows;
@@ -243,6 +247,85 @@ restore_backup_action (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------ overrides */
 
+/* ------------------------------------------------------------------ my caseload */
+
+static void
+select_caseload_deputy (LdPreferencesWindow *self)
+{
+  GSettings *settings = ld_context_get_settings (self->context);
+  g_autofree char *uuid = g_settings_get_string (settings, "caseload-deputy");
+  guint position = 0;
+
+  for (guint i = 0; i < self->caseload_uuids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->caseload_uuids, i), uuid) == 0)
+      position = i;
+  if (adw_combo_row_get_selected (self->caseload_row) != position)
+    adw_combo_row_set_selected (self->caseload_row, position);
+}
+
+/* "Whole Station", then the roster by name; a retired deputy stays choosable so that a desk
+ * set to one does not silently read "Whole Station". */
+static void
+fill_caseload_row (LdPreferencesWindow *self)
+{
+  LdStore *store = ld_context_get_store (self->context);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  LdDeputyQuery query = { .active = -1, .sort = LD_DEPUTY_SORT_NAME };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) deputies = NULL;
+
+  g_ptr_array_set_size (self->caseload_uuids, 0);
+  gtk_string_list_append (names, _("Whole Station"));
+  g_ptr_array_add (self->caseload_uuids, g_strdup (""));
+
+  if (store != NULL && (ids = ld_store_query_deputy_ids (store, &query, NULL)) != NULL)
+    deputies = ld_store_load_deputies (store, (const gint64 *) ids->data, ids->len, NULL);
+  for (guint i = 0; deputies != NULL && i < deputies->len; i++)
+    {
+      LdDeputy *deputy = g_ptr_array_index (deputies, i);
+
+      gtk_string_list_append (names, ld_deputy_get_name (deputy));
+      g_ptr_array_add (self->caseload_uuids, g_strdup (ld_deputy_get_uuid (deputy)));
+    }
+
+  g_signal_handlers_block_matched (self->caseload_row, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                   self);
+  adw_combo_row_set_model (self->caseload_row, G_LIST_MODEL (names));
+  select_caseload_deputy (self);
+  g_signal_handlers_unblock_matched (self->caseload_row, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                     self);
+}
+
+static void
+caseload_row_selected_cb (LdPreferencesWindow *self)
+{
+  GSettings *settings = ld_context_get_settings (self->context);
+  guint position = adw_combo_row_get_selected (self->caseload_row);
+  g_autofree char *current = g_settings_get_string (settings, "caseload-deputy");
+  const char *uuid;
+
+  if (position >= self->caseload_uuids->len)
+    return;
+  uuid = g_ptr_array_index (self->caseload_uuids, position);
+  if (g_strcmp0 (current, uuid) != 0)
+    g_settings_set_string (settings, "caseload-deputy", uuid);
+}
+
+static void
+caseload_setting_changed_cb (LdPreferencesWindow *self)
+{
+  select_caseload_deputy (self);
+}
+
+static void
+caseload_store_changed_cb (LdPreferencesWindow *self,
+                           const char          *kind,
+                           gint64               id)
+{
+  if (g_strcmp0 (kind, "deputy") == 0)
+    fill_caseload_row (self);
+}
+
 static void
 ld_preferences_window_constructed (GObject *object)
 {
@@ -258,6 +341,17 @@ ld_preferences_window_constructed (GObject *object)
   ld_units_page_set_context (self->units_page, self->context);
   ld_lists_page_set_context (self->lists_page, self->context);
   ld_workdays_page_set_context (self->workdays_page, self->context);
+
+  g_settings_bind (settings, "reminders", self->reminders_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  fill_caseload_row (self);
+  g_signal_connect_object (self->caseload_row, "notify::selected",
+                           G_CALLBACK (caseload_row_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::caseload-deputy",
+                           G_CALLBACK (caseload_setting_changed_cb), self, G_CONNECT_SWAPPED);
+  if (ld_context_get_store (self->context) != NULL)
+    g_signal_connect_object (ld_context_get_store (self->context), "changed",
+                             G_CALLBACK (caseload_store_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_settings_bind (settings, "operator-name", self->operator_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
@@ -363,6 +457,7 @@ ld_preferences_window_finalize (GObject *object)
 
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->restore_path, g_free);
+  g_clear_pointer (&self->caseload_uuids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ld_preferences_window_parent_class)->finalize (object);
 }
@@ -408,6 +503,8 @@ ld_preferences_window_class_init (LdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdPreferencesWindow, units_page);
   gtk_widget_class_bind_template_child (widget_class, LdPreferencesWindow, lists_page);
   gtk_widget_class_bind_template_child (widget_class, LdPreferencesWindow, workdays_page);
+  gtk_widget_class_bind_template_child (widget_class, LdPreferencesWindow, caseload_row);
+  gtk_widget_class_bind_template_child (widget_class, LdPreferencesWindow, reminders_switch);
 
   gtk_widget_class_install_action (widget_class, "prefs.restore-backup", "ay",
                                    restore_backup_action);
@@ -420,6 +517,7 @@ ld_preferences_window_init (LdPreferencesWindow *self)
 
   self->backup_rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
+  self->caseload_uuids = g_ptr_array_new_with_free_func (g_free);
 }
 
 /* ------------------------------------------------------------------ public API */

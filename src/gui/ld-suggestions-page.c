@@ -17,6 +17,7 @@
 #include "ld-suggestion-store.h"
 #include "ld-suggestion.h"
 #include "ld-suggestions-page.h"
+#include "ld-today.h"
 
 /*
  * The deputies' suggestions in a column view over a lazy model, as the concerns page lists
@@ -627,6 +628,28 @@ update_dropdowns (LdSuggestionsPage *self)
   self->filling = FALSE;
 }
 
+/* "My caseload": the deputy this desk belongs to (the caseload-deputy setting) is the deputy
+ * filter's default, chosen when the page gets its database and whenever the setting changes;
+ * the whole station ("") chooses "All Deputies". */
+static void
+select_caseload_deputy (LdSuggestionsPage *self)
+{
+  g_autofree char *uuid = NULL;
+  gint64 id;
+
+  if (self->context == NULL || self->store == NULL || self->deputy_ids == NULL)
+    return;
+
+  uuid = g_settings_get_string (ld_context_get_settings (self->context), "caseload-deputy");
+  id = ld_today_deputy_by_uuid (self->store, uuid, NULL);
+  for (guint i = 0; i <= self->deputy_ids->len; i++)
+    if (ld_list_view_id_at (self->deputy_ids, i) == id)
+      {
+        gtk_drop_down_set_selected (self->deputy_dropdown, i);
+        break;
+      }
+}
+
 static void
 set_store (LdSuggestionsPage *self,
            LdStore           *store)
@@ -643,6 +666,7 @@ set_store (LdSuggestionsPage *self,
 
   update_deadlines (self);
   update_dropdowns (self);
+  select_caseload_deputy (self);
   reload_now (self);
   reload_feedback_now (self);
 }
@@ -1343,11 +1367,18 @@ ld_suggestions_page_set_context (LdSuggestionsPage *self,
     return;
 
   if (self->context)
-    g_signal_handlers_disconnect_by_data (self->context, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->context, self);
+      g_signal_handlers_disconnect_by_data (ld_context_get_settings (self->context), self);
+    }
   g_set_object (&self->context, context);
   if (context)
-    g_signal_connect_object (context, "notify::database",
-                             G_CALLBACK (context_notify_database_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (context, "notify::database",
+                               G_CALLBACK (context_notify_database_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (ld_context_get_settings (context), "changed::caseload-deputy",
+                               G_CALLBACK (select_caseload_deputy), self, G_CONNECT_SWAPPED);
+    }
   set_store (self, context ? ld_context_get_store (context) : NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);

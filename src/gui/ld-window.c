@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ld-backups.h"
@@ -18,6 +19,7 @@
 #include "ld-suggestion-editor.h"
 #include "ld-suggestion-page.h"
 #include "ld-suggestions-page.h"
+#include "ld-today-page.h"
 #include "ld-window.h"
 
 struct _LdWindow
@@ -35,6 +37,7 @@ struct _LdWindow
   AdwStatusPage        *busy_page;
   GtkLabel             *error_path_label;
   GtkWidget            *restore_newest_button;
+  LdTodayPage          *today_page;
   LdCalendarPage       *calendar_page;
   LdConcernsPage       *concerns_page;
   LdSuggestionsPage    *suggestions_page;
@@ -455,6 +458,33 @@ show_page_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->pages));
 }
 
+/* Parameter: a local "YYYY-MM-DD". The calendar, turned to that day. */
+static void
+show_day_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+  const char *text = g_variant_get_string (parameter, NULL);
+  int year, month, day;
+
+  if (!has_database (self))
+    return;
+
+  if (sscanf (text, "%4d-%2d-%2d", &year, &month, &day) == 3
+      && g_date_valid_dmy (day, month, year))
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, day, month, year);
+      ld_month_view_set_selected_date (ld_calendar_page_get_month_view (self->calendar_page),
+                                       &date);
+    }
+  ld_window_set_page (self, "calendar");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->pages));
+}
+
 static void
 show_sidebar_action (GtkWidget  *widget,
                      const char *action_name,
@@ -687,6 +717,7 @@ ld_window_constructed (GObject *object)
 
       g_signal_connect_object (self->context, "notify::database",
                                G_CALLBACK (context_notify_database_cb), self, G_CONNECT_SWAPPED);
+      ld_today_page_set_context (self->today_page, self->context);
       ld_calendar_page_set_context (self->calendar_page, self->context);
       ld_concerns_page_set_context (self->concerns_page, self->context);
       ld_suggestions_page_set_context (self->suggestions_page, self->context);
@@ -789,6 +820,7 @@ ld_window_class_init (LdWindowClass *klass)
   object_class->dispose = ld_window_dispose;
   object_class->finalize = ld_window_finalize;
 
+  g_type_ensure (LD_TYPE_TODAY_PAGE);
   g_type_ensure (LD_TYPE_CALENDAR_PAGE);
   g_type_ensure (LD_TYPE_CONCERNS_PAGE);
   g_type_ensure (LD_TYPE_SUGGESTIONS_PAGE);
@@ -824,6 +856,7 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdWindow, busy_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, error_path_label);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, restore_newest_button);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, concerns_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, suggestions_page);
@@ -831,6 +864,7 @@ ld_window_class_init (LdWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-day", "s", show_day_action);
   gtk_widget_class_install_action (widget_class, "win.choose-database", NULL,
                                    choose_database_action);
   gtk_widget_class_install_action (widget_class, "win.restore-newest-backup", NULL,

@@ -26,7 +26,6 @@
  */
 
 #define RUNS 7
-#define SEED 20261201
 #define FIRST_ROWS 30
 #define TODAY "2026-12-01"
 
@@ -442,8 +441,7 @@ main (int   argc,
   guint n_concerns = count_env ? (guint) g_ascii_strtoull (count_env, NULL, 10) : 1000000;
   const char *dir_env = g_getenv ("LD_BENCH_DIR");
   g_autofree char *dir = g_strdup (dir_env ? dir_env : g_getenv ("LD_TEST_BUILDDIR"));
-  g_autofree char *name = g_strdup_printf ("bench-concerns-%u-%u.db", SEED, n_concerns);
-  g_autofree char *path = g_build_filename (dir ? dir : g_get_tmp_dir (), name, NULL);
+  g_autofree char *path = NULL;
   g_autofree char *empty_dir = g_dir_make_tmp ("ld-bench-empty-XXXXXX", NULL);
   g_autofree char *empty_path = g_build_filename (empty_dir, "empty.db", NULL);
   g_autoptr(GError) error = NULL;
@@ -456,26 +454,7 @@ main (int   argc,
   double empty_ms, full_ms;
 
   setvbuf (stdout, NULL, _IOLBF, 0);
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    printf ("reusing the cached database %s (seed %u, %u concerns)\n", path, SEED, n_concerns);
-  else
-    {
-      g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
-      gint64 start = g_get_monotonic_time ();
-
-      printf ("generating %s (seed %u, %u concerns); later runs reuse it\n", path, SEED,
-               n_concerns);
-      g_unlink (tmp);
-      db = ld_database_open (tmp, &error);
-      g_assert_no_error (error);
-      if (!ld_concern_generator_fill (db, n_concerns, 60, SEED, &error))
-        g_error ("%s", error->message);
-      ld_database_close (db);
-      g_clear_object (&db);
-      g_assert_cmpint (g_rename (tmp, path), ==, 0);
-      printf ("generated in %.0f s\n", ms_since (start) / 1000);
-    }
-
+  path = ld_concern_generator_cached (dir, n_concerns);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   db = ld_database_open (path, &error);
   g_assert_no_error (error);

@@ -3,7 +3,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "ld-concern-generator.h"
 
@@ -803,4 +807,129 @@ out:
   sqlite3_finalize (insert_counter);
   g_rand_free (gen.rand);
   return ok;
+}
+
+char *
+ld_concern_generator_cached (const char *dir,
+                             guint       n_concerns)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *tmp = NULL;
+  g_autoptr(LdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path;
+  gint64 start;
+
+  if (g_getenv ("LD_BENCH_CONCERNS_DB") != NULL)
+    return g_strdup (g_getenv ("LD_BENCH_CONCERNS_DB"));
+
+  name = g_strdup_printf ("bench-concerns-%u-%u-%ud-v%d.db", LD_BENCH_SEED, n_concerns,
+                          LD_BENCH_DEPUTIES, ld_database_latest_version ());
+  path = g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), name, NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      printf ("reusing the cached database %s\n", path);
+      return path;
+    }
+
+  tmp = g_strconcat (path, ".tmp", NULL);
+  start = g_get_monotonic_time ();
+  printf ("generating %s (seed %u, %u concerns, %u deputies); later runs reuse it\n", path,
+          LD_BENCH_SEED, n_concerns, LD_BENCH_DEPUTIES);
+  g_unlink (tmp);
+  db = ld_database_open (tmp, &error);
+  if (db == NULL
+      || !ld_concern_generator_fill (db, n_concerns, LD_BENCH_DEPUTIES, LD_BENCH_SEED, &error))
+    g_error ("%s", error->message);
+  ld_database_close (db);
+  if (g_rename (tmp, path) != 0)
+    g_error ("could not rename %s: %s", tmp, g_strerror (errno));
+  printf ("generated in %.0f s\n", (g_get_monotonic_time () - start) / 1e6);
+  return path;
+}
+
+/*
+ * 100,000 suggestions over the five years before 2026-12-01 (the benchmarks' today), in one transaction: by i mod 10,
+ * assigned (3), re-handling (1), answered (3), evaluated (2) or closed (1); due three months
+ * after assignment, so that the recent ones are due soon or overdue; a lead deputy each, a
+ * co-signer for every third, a lead unit each.
+ */
+static const char suggestions_sql[] =
+  "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000), "
+  "d AS (SELECT min(id) AS first, count(*) AS n FROM deputies), "
+  "u AS (SELECT min(id) AS first, count(*) AS n FROM units), "
+  "rows AS (SELECT i, "
+  "  CASE i % 10 WHEN 0 THEN 'assigned' WHEN 1 THEN 'assigned' WHEN 2 THEN 'assigned' "
+  "  WHEN 3 THEN 'rehandling' WHEN 4 THEN 'answered' WHEN 5 THEN 'answered' "
+  "  WHEN 6 THEN 'answered' WHEN 7 THEN 'evaluated' WHEN 8 THEN 'evaluated' "
+  "  ELSE 'closed' END AS state, "
+  "  date('2026-12-01', '-' || ((i * 7919) % 1825) || ' days') AS assigned "
+  "  FROM n) "
+  "INSERT INTO suggestions (id, station_id, number, title, content, state, submitted_date, "
+  "  assigned_date, initial_due_date, due_date, answer_date, answer_class_id, evaluation, "
+  "  created_at) "
+  "SELECT i, (SELECT min(id) FROM stations), printf('第%04d号', i), "
+  "  '关于改善社区设施的建议' || i, '代表建议内容', state, assigned, assigned, "
+  "  date(assigned, '+3 months'), date(assigned, '+3 months'), "
+  "  CASE WHEN state IN ('assigned') THEN NULL "
+  "  ELSE date(assigned, '+' || (i % 100) || ' days') END, "
+  "  CASE WHEN state IN ('assigned') THEN NULL "
+  "  ELSE (SELECT id FROM answer_classes WHERE seed_key = char(65 + i % 4)) END, "
+  "  CASE WHEN state IN ('evaluated', 'closed') "
+  "  THEN CASE i % 3 WHEN 0 THEN 'satisfied' WHEN 1 THEN 'basically_satisfied' "
+  "  ELSE 'dissatisfied' END END, "
+  "  strftime('%Y-%m-%dT%H:%M:%SZ', assigned, '-3 days') "
+  "  FROM rows;"
+  "INSERT INTO suggestion_deputies (suggestion_id, deputy_id, role) "
+  "  SELECT s.id, d.first + s.id % d.n, 'lead' FROM suggestions AS s, "
+  "  (SELECT min(id) AS first, count(*) AS n FROM deputies) AS d;"
+  "INSERT INTO suggestion_deputies (suggestion_id, deputy_id, role) "
+  "  SELECT s.id, d.first + (s.id + 1) % d.n, 'co_signer' FROM suggestions AS s, "
+  "  (SELECT min(id) AS first, count(*) AS n FROM deputies) AS d WHERE s.id % 3 = 0;"
+  "INSERT INTO suggestion_units (suggestion_id, unit_id, role) "
+  "  SELECT s.id, u.first + s.id % u.n, 'lead' FROM suggestions AS s, "
+  "  (SELECT min(id) AS first, count(*) AS n FROM units) AS u;";
+
+char *
+ld_concern_generator_cached_with_suggestions (const char *dir,
+                                              guint       n_concerns)
+{
+  g_autofree char *concerns_path = ld_concern_generator_cached (dir, n_concerns);
+  g_autofree char *base = g_strndup (concerns_path, strlen (concerns_path) - strlen (".db"));
+  char *path = g_strdup_printf ("%s-s100000.db", base);
+  g_autofree char *tmp = NULL;
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = NULL;
+  g_autoptr(LdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      printf ("reusing the cached database %s\n", path);
+      return path;
+    }
+
+  tmp = g_strconcat (path, ".tmp", NULL);
+  start = g_get_monotonic_time ();
+  printf ("copying %s and adding 100000 suggestions into %s; later runs reuse it\n",
+          concerns_path, path);
+  g_unlink (tmp);
+  from = g_file_new_for_path (concerns_path);
+  to = g_file_new_for_path (tmp);
+  if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+    g_error ("%s", error->message);
+
+  db = ld_database_open (tmp, &error);
+  if (db == NULL
+      || !ld_database_begin_immediate (db, &error)
+      || !ld_database_exec (db, suggestions_sql, &error)
+      || !ld_database_commit (db, &error))
+    g_error ("%s", error->message);
+  ld_database_exec (db, "ANALYZE", NULL);
+  ld_database_close (db);
+  if (g_rename (tmp, path) != 0)
+    g_error ("could not rename %s: %s", tmp, g_strerror (errno));
+  printf ("prepared in %.0f s\n", (g_get_monotonic_time () - start) / 1e6);
+  return path;
 }

@@ -19,4 +19,19 @@ gboolean ld_concern_generator_fill (LdDatabase  *db,
                                     guint32      seed,
                                     GError     **error);
 
+/* The benchmarks' database: @n_concerns concerns and 2,000 deputies from one seed (DESIGN.md,
+ * Scale), generated into @dir the first time and reused after; the file name carries the seed,
+ * the counts and the schema version, so a new migration makes a new file. The environment
+ * variable LD_BENCH_CONCERNS_DB names another file to use instead. Prints what it does. */
+#define LD_BENCH_SEED      20261201
+#define LD_BENCH_DEPUTIES  2000
+
+char    *ld_concern_generator_cached (const char  *dir,
+                                      guint        n_concerns);
+
+/* That database copied once more with 100,000 suggestions (states, deadlines around 2026-12-01,
+ * lead deputies, co-signers, lead units) added in plain SQL, cached beside it. */
+char    *ld_concern_generator_cached_with_suggestions (const char  *dir,
+                                                       guint        n_concerns);
+
 G_END_DECLS
