@@ -24,6 +24,7 @@ build_packages=(
 test_packages=(
   xvfb xauth dbus dbus-daemon locales x11-utils
   flatpak-builder libxml2-utils python3 python3-openpyxl python3-icalendar poppler-utils
+  libreoffice-calc-nogui
 )
 
 as_root() {

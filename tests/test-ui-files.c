@@ -16,9 +16,11 @@
 #include "ld-deputy-editor.h"
 #include "ld-deputy-page.h"
 #include "ld-event-editor.h"
+#include "ld-export-dialog.h"
 #include "ld-import-dialog.h"
 #include "ld-lists-page.h"
 #include "ld-preferences-window.h"
+#include "ld-reports-page.h"
 #include "ld-station-editor.h"
 #include "ld-station-setup-window.h"
 #include "ld-suggestion-editor.h"
@@ -187,6 +189,8 @@ main (int   argc,
   g_type_ensure (LD_TYPE_SUGGESTION_PAGE);
   g_type_ensure (LD_TYPE_SUGGESTIONS_PAGE);
   g_type_ensure (LD_TYPE_TODAY_PAGE);
+  g_type_ensure (LD_TYPE_REPORTS_PAGE);
+  g_type_ensure (LD_TYPE_EXPORT_DIALOG);
 
   g_test_add_func ("/ui-files/every-template-is-checked", test_every_template_is_checked);
 

@@ -1291,6 +1291,63 @@ ld_database_open_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/**
+ * ld_database_open_read_only:
+ * @path: a database file that exists
+ *
+ * Opens a read-only connection without taking the lock that ld_database_open() holds, so that a
+ * reader in another thread (or process) can work beside the window's connection. Nothing is
+ * written: no migration, no backup, no journal mode change; the connection runs with
+ * query_only. A file that is not ours or not at the latest version is refused (the window's
+ * connection migrates it first). Transactions on it are reads only; a write fails with
+ * %LD_DATABASE_ERROR_READ_ONLY.
+ *
+ * Returns: (transfer full): the read-only database, or %NULL with @error set
+ */
+LdDatabase *
+ld_database_open_read_only (const char  *path,
+                            GError     **error)
+{
+  g_autoptr(LdDatabase) self = NULL;
+  gint64 version = 0;
+
+  g_return_val_if_fail (path != NULL && path[0] != '\0', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, LD_DATABASE_ERROR, LD_DATABASE_ERROR_FAILED,
+                   /* Translators: %s is a file name */
+                   _("“%s” does not exist."), path);
+      return NULL;
+    }
+
+  self = g_object_new (LD_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->db = open_connection (path, SQLITE_OPEN_READONLY, error);
+  if (self->db == NULL)
+    return NULL;
+
+  if (!check_identity (self->db, path, error)
+      || !query_int (self->db, "PRAGMA user_version", &version, error)
+      || !exec_sql (self->db, "PRAGMA query_only=ON;", _("Opening the database"), error))
+    return NULL;
+
+  if (version != ld_database_latest_version ())
+    {
+      g_set_error (error, LD_DATABASE_ERROR,
+                   version > ld_database_latest_version () ? LD_DATABASE_ERROR_TOO_NEW
+                                                           : LD_DATABASE_ERROR_FAILED,
+                   /* Translators: %s is a file name */
+                   _("The database “%s” is not at this version of Liaison Desk; open it in the app first."),
+                   path);
+      return NULL;
+    }
+
+  self->schema_version = (int) version;
+  return g_steal_pointer (&self);
+}
+
 /* Closes the connection and releases the lock; safe to call twice. */
 void
 ld_database_close (LdDatabase *self)

@@ -40,6 +40,11 @@ void         ld_database_open_async           (const char          *path,
                                                gpointer             user_data);
 LdDatabase  *ld_database_open_finish          (GAsyncResult        *result,
                                                GError             **error);
+/* A second, read-only connection to a database that is already open (with its lock) elsewhere,
+ * for readers in a thread of their own (the district workbook): no lock, no migration, no
+ * backup, nothing written. The file must be a Liaison Desk database at the latest version. */
+LdDatabase  *ld_database_open_read_only       (const char   *path,
+                                               GError      **error);
 void         ld_database_close                (LdDatabase   *self);
 const char  *ld_database_get_path             (LdDatabase   *self);
 sqlite3     *ld_database_get_handle           (LdDatabase   *self);

@@ -8,6 +8,7 @@
 #include "ld-application.h"
 #include "ld-caseload.h"
 #include "ld-database.h"
+#include "ld-export-cli.h"
 #include "ld-preferences-window.h"
 #include "ld-today.h"
 #include "ld-window.h"
@@ -465,6 +466,8 @@ ld_application_handle_local_options (GApplication *application,
     }
 
   /* The district workbook from the command line: before GTK starts, so no display is needed. */
+  if (g_variant_dict_contains (options, "export"))
+    return ld_export_cli_run (options);
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &database) && database[0] != '\0')
     {
@@ -607,6 +610,7 @@ static void
 ld_application_init (LdApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), ld_export_cli_option_entries);
 }
 
 /* ------------------------------------------------------------------ public API */

@@ -15,6 +15,7 @@
 #include "ld-database.h"
 #include "ld-deputies-page.h"
 #include "ld-import-dialog.h"
+#include "ld-reports-page.h"
 #include "ld-station-setup-window.h"
 #include "ld-suggestion-editor.h"
 #include "ld-suggestion-page.h"
@@ -42,6 +43,7 @@ struct _LdWindow
   LdConcernsPage       *concerns_page;
   LdSuggestionsPage    *suggestions_page;
   LdDeputiesPage       *deputies_page;
+  LdReportsPage        *reports_page;
 
   /* Owned */
   LdContext            *context;
@@ -722,6 +724,7 @@ ld_window_constructed (GObject *object)
       ld_concerns_page_set_context (self->concerns_page, self->context);
       ld_suggestions_page_set_context (self->suggestions_page, self->context);
       ld_deputies_page_set_context (self->deputies_page, self->context);
+      ld_reports_page_set_context (self->reports_page, self->context);
       check_station (self);
     }
 
@@ -825,6 +828,7 @@ ld_window_class_init (LdWindowClass *klass)
   g_type_ensure (LD_TYPE_CONCERNS_PAGE);
   g_type_ensure (LD_TYPE_SUGGESTIONS_PAGE);
   g_type_ensure (LD_TYPE_DEPUTIES_PAGE);
+  g_type_ensure (LD_TYPE_REPORTS_PAGE);
 
   window_class->close_request = ld_window_close_request;
 
@@ -861,6 +865,7 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdWindow, concerns_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, suggestions_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, deputies_page);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, reports_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
