@@ -818,7 +818,7 @@ write_summary (Export  *self,
     row = summary_line (self, sheet, row, ld_suggestion_state_to_string (i), suggestions.by_state[i]);
 
   row = summary_heading (self, sheet, row, _("Suggestions assigned in the period"));
-  row = summary_line (self, sheet, row, _("Assigned"), suggestions.assigned);
+  row = summary_line (self, sheet, row, C_("workbook figure", "Assigned"), suggestions.assigned);
   row = summary_line (self, sheet, row, _("Answered"), suggestions.answered);
   row = summary_line (self, sheet, row, _("Answered on time"), suggestions.answered_on_time);
   row = summary_line (self, sheet, row, _("Evaluated"), suggestions.rated);
