@@ -59,53 +59,11 @@ static const char * const concern_fields[] = {
 
 /* ------------------------------------------------------------------ helpers */
 
-static gboolean
-begin (LdStore  *store,
-       GError  **error)
-{
-  if (ld_sql_get_handle (store, error) == NULL)
-    return FALSE;
-  return ld_database_begin_immediate (ld_store_get_database (store), error);
-}
-
-static void
-rollback (LdStore *store)
-{
-  ld_database_rollback (ld_store_get_database (store));
-}
-
-static gboolean
-commit (LdStore  *store,
-        GError  **error)
-{
-  if (!ld_database_commit (ld_store_get_database (store), error))
-    {
-      rollback (store);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 set_not_found (GError **error)
 {
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                        _("This concern is no longer in the database"));
-}
-
-static gboolean
-check_operator (const char  *operator,
-                GError     **error)
-{
-  g_autofree char *stripped = operator != NULL ? g_strstrip (g_strdup (operator)) : NULL;
-
-  if (stripped == NULL || stripped[0] == '\0')
-    {
-      g_set_error_literal (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_REQUIRED,
-                           _("Enter your name in Preferences so the record shows who did this"));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* @date ("YYYY-MM-DD") when it is a real date; NULL otherwise. */
@@ -637,7 +595,7 @@ ld_concern_store_register (LdStore     *store,
   g_return_val_if_fail (ld_concern_get_id (concern) == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_operator (operator, error))
+  if (!ld_sql_check_operator (operator, error))
     return FALSE;
   now = g_date_time_new_now_utc ();
   errors = ld_concern_validate (concern, now);
@@ -650,7 +608,7 @@ ld_concern_store_register (LdStore     *store,
       return FALSE;
     }
 
-  if ((db = ld_sql_get_handle (store, error)) == NULL || !begin (store, error))
+  if ((db = ld_sql_get_handle (store, error)) == NULL || !ld_sql_begin (store, error))
     return FALSE;
 
   station_id = ld_concern_get_station_id (concern);
@@ -706,7 +664,7 @@ ld_concern_store_register (LdStore     *store,
 
   if ((saved = get_concern (db, id, error)) == NULL)
     goto fail;
-  if (!commit (store, error))
+  if (!ld_sql_commit (store, error))
     {
       prefix_save_error (error);
       return FALSE;
@@ -729,7 +687,7 @@ ld_concern_store_register (LdStore     *store,
 
 fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
-  rollback (store);
+  ld_sql_rollback (store);
   prefix_save_error (error);
   return FALSE;
 }
@@ -865,7 +823,7 @@ ld_concern_store_update (LdStore     *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   id = ld_concern_get_id (concern);
-  if (!check_operator (operator, error))
+  if (!ld_sql_check_operator (operator, error))
     return FALSE;
   now = g_date_time_new_now_utc ();
   errors = ld_concern_validate (concern, now);
@@ -878,14 +836,14 @@ ld_concern_store_update (LdStore     *store,
       return FALSE;
     }
 
-  if ((db = ld_sql_get_handle (store, error)) == NULL || !begin (store, error))
+  if ((db = ld_sql_get_handle (store, error)) == NULL || !ld_sql_begin (store, error))
     return FALSE;
 
   if ((old = get_concern (db, id, error)) == NULL)
     goto fail;
   if ((changes = describe_changes (old, concern)) == NULL)
     {
-      rollback (store);
+      ld_sql_rollback (store);
       return TRUE;
     }
 
@@ -910,7 +868,7 @@ ld_concern_store_update (LdStore     *store,
     goto fail;
   if ((saved = get_concern (db, id, error)) == NULL)
     goto fail;
-  if (!commit (store, error))
+  if (!ld_sql_commit (store, error))
     {
       prefix_save_error (error);
       return FALSE;
@@ -925,7 +883,7 @@ ld_concern_store_update (LdStore     *store,
 
 fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
-  rollback (store);
+  ld_sql_rollback (store);
   prefix_save_error (error);
   return FALSE;
 }
@@ -1177,7 +1135,7 @@ transition_in (LdStore                    *store,
 
   if (args == NULL)
     args = &no_args;
-  if (!check_operator (operator, error) || !check_args (action, args, error))
+  if (!ld_sql_check_operator (operator, error) || !check_args (action, args, error))
     return FALSE;
   date = args->date != NULL ? g_strdup (args->date) : today_local ();
   outcome = ld_validation_strip_text (args->outcome);
@@ -1366,18 +1324,18 @@ ld_concern_store_transition (LdStore                    *store,
 
   if (args == NULL)
     args = &no_args;
-  if (!check_operator (operator, error) || !check_args (action, args, error))
+  if (!ld_sql_check_operator (operator, error) || !check_args (action, args, error))
     return FALSE;
 
-  if ((db = ld_sql_get_handle (store, error)) == NULL || !begin (store, error))
+  if ((db = ld_sql_get_handle (store, error)) == NULL || !ld_sql_begin (store, error))
     return FALSE;
   if (!transition_in (store, db, id, action, args, operator, NULL, error))
     {
-      rollback (store);
+      ld_sql_rollback (store);
       prefix_save_error (error);
       return FALSE;
     }
-  if (!commit (store, error))
+  if (!ld_sql_commit (store, error))
     return FALSE;
 
   ld_store_emit_changed (store, "concern", id);
@@ -2593,7 +2551,7 @@ ld_concern_store_save_draft (LdStore     *store,
                            _("The draft could not be kept: its text is damaged"));
       return 0;
     }
-  if ((db = ld_sql_get_handle (store, error)) == NULL || !begin (store, error))
+  if ((db = ld_sql_get_handle (store, error)) == NULL || !ld_sql_begin (store, error))
     return 0;
 
   if (draft_id != 0)
@@ -2627,13 +2585,13 @@ ld_concern_store_save_draft (LdStore     *store,
       g_clear_pointer (&stmt, sqlite3_finalize);
       id = sqlite3_last_insert_rowid (db);
     }
-  if (!commit (store, error))
+  if (!ld_sql_commit (store, error))
     return 0;
   return id;
 
 fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
-  rollback (store);
+  ld_sql_rollback (store);
   return 0;
 }
 
@@ -2647,14 +2605,14 @@ ld_concern_store_delete_draft (LdStore  *store,
   g_return_val_if_fail (LD_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if ((db = ld_sql_get_handle (store, error)) == NULL || !begin (store, error))
+  if ((db = ld_sql_get_handle (store, error)) == NULL || !ld_sql_begin (store, error))
     return FALSE;
   if (!delete_draft (db, draft_id, error))
     {
-      rollback (store);
+      ld_sql_rollback (store);
       return FALSE;
     }
-  return commit (store, error);
+  return ld_sql_commit (store, error);
 }
 
 char *

@@ -7,6 +7,7 @@
 
 #include "ld-concern-store.h"
 #include "ld-database.h"
+#include "ld-phone.h"
 #include "ld-sql.h"
 
 sqlite3 *
@@ -193,4 +194,46 @@ ld_sql_read_timeline (LdStore     *store,
   if (rc != SQLITE_DONE)
     return NULL;
   return g_steal_pointer (&entries);
+}
+
+gboolean
+ld_sql_begin (LdStore  *store,
+              GError  **error)
+{
+  if (ld_sql_get_handle (store, error) == NULL)
+    return FALSE;
+  return ld_database_begin_immediate (ld_store_get_database (store), error);
+}
+
+void
+ld_sql_rollback (LdStore *store)
+{
+  ld_database_rollback (ld_store_get_database (store));
+}
+
+gboolean
+ld_sql_commit (LdStore  *store,
+               GError  **error)
+{
+  if (!ld_database_commit (ld_store_get_database (store), error))
+    {
+      ld_sql_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ld_sql_check_operator (const char  *operator,
+                       GError     **error)
+{
+  g_autofree char *stripped = operator != NULL ? g_strstrip (g_strdup (operator)) : NULL;
+
+  if (stripped == NULL || stripped[0] == '\0')
+    {
+      g_set_error_literal (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_REQUIRED,
+                           _("Enter your name in Preferences so the record shows who did this"));
+      return FALSE;
+    }
+  return TRUE;
 }

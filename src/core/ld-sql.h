@@ -48,4 +48,15 @@ GPtrArray    *ld_sql_read_timeline (LdStore      *store,
                                     const char   *what,
                                     GError      **error);
 
+/* The write transaction of a record store: BEGIN IMMEDIATE on the store's database; commit
+ * rolls back when COMMIT fails. */
+gboolean      ld_sql_begin        (LdStore       *store,
+                                   GError       **error);
+gboolean      ld_sql_commit       (LdStore       *store,
+                                   GError       **error);
+void          ld_sql_rollback     (LdStore       *store);
+/* Every timeline row names who did it: LD_VALIDATION_ERROR_REQUIRED for an empty @operator. */
+gboolean      ld_sql_check_operator (const char  *operator,
+                                     GError     **error);
+
 G_END_DECLS

@@ -82,53 +82,11 @@ static const struct
 
 /* ------------------------------------------------------------------ helpers */
 
-static gboolean
-begin (LdStore  *store,
-       GError  **error)
-{
-  if (ld_sql_get_handle (store, error) == NULL)
-    return FALSE;
-  return ld_database_begin_immediate (ld_store_get_database (store), error);
-}
-
-static void
-rollback (LdStore *store)
-{
-  ld_database_rollback (ld_store_get_database (store));
-}
-
-static gboolean
-commit (LdStore  *store,
-        GError  **error)
-{
-  if (!ld_database_commit (ld_store_get_database (store), error))
-    {
-      rollback (store);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 set_not_found (GError **error)
 {
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                        _("This suggestion is no longer in the database"));
-}
-
-static gboolean
-check_operator (const char  *operator,
-                GError     **error)
-{
-  g_autofree char *stripped = ld_validation_strip_text (operator);
-
-  if (stripped[0] == '\0')
-    {
-      g_set_error_literal (error, LD_VALIDATION_ERROR, LD_VALIDATION_ERROR_REQUIRED,
-                           _("Enter your name in Preferences so the record shows who did this"));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* Whether @text is a real date written exactly "YYYY-MM-DD"; @date (optional) gets it. */
@@ -902,12 +860,12 @@ ld_suggestion_store_create (LdStore       *store,
   g_return_val_if_fail (ld_suggestion_get_id (suggestion) == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_operator (operator, error) || !validate (suggestion, error))
+  if (!ld_sql_check_operator (operator, error) || !validate (suggestion, error))
     return FALSE;
   state = ld_suggestion_get_submitted_date (suggestion) != NULL ? LD_SUGGESTION_SUBMITTED
                                                                 : LD_SUGGESTION_DRAFT;
 
-  if ((db = ld_sql_get_handle (store, error)) == NULL || !begin (store, error))
+  if ((db = ld_sql_get_handle (store, error)) == NULL || !ld_sql_begin (store, error))
     return FALSE;
 
   station_id = ld_suggestion_get_station_id (suggestion);
@@ -939,7 +897,7 @@ ld_suggestion_store_create (LdStore       *store,
 
   if ((saved = get_suggestion (db, id, error)) == NULL)
     goto fail;
-  if (!commit (store, error))
+  if (!ld_sql_commit (store, error))
     {
       prefix_save_error (error);
       return FALSE;
@@ -961,7 +919,7 @@ ld_suggestion_store_create (LdStore       *store,
 
 fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
-  rollback (store);
+  ld_sql_rollback (store);
   prefix_save_error (error);
   return FALSE;
 }
@@ -1050,16 +1008,16 @@ ld_suggestion_store_update (LdStore       *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   id = ld_suggestion_get_id (suggestion);
-  if (!check_operator (operator, error) || !validate (suggestion, error))
+  if (!ld_sql_check_operator (operator, error) || !validate (suggestion, error))
     return FALSE;
 
-  if ((db = ld_sql_get_handle (store, error)) == NULL || !begin (store, error))
+  if ((db = ld_sql_get_handle (store, error)) == NULL || !ld_sql_begin (store, error))
     return FALSE;
   if ((old = get_suggestion (db, id, error)) == NULL)
     goto fail;
   if ((changes = describe_changes (old, suggestion)) == NULL)
     {
-      rollback (store);
+      ld_sql_rollback (store);
       return TRUE;
     }
 
@@ -1134,7 +1092,7 @@ ld_suggestion_store_update (LdStore       *store,
     goto fail;
   if ((saved = get_suggestion (db, id, error)) == NULL)
     goto fail;
-  if (!commit (store, error))
+  if (!ld_sql_commit (store, error))
     {
       prefix_save_error (error);
       return FALSE;
@@ -1150,7 +1108,7 @@ ld_suggestion_store_update (LdStore       *store,
 
 fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
-  rollback (store);
+  ld_sql_rollback (store);
   prefix_save_error (error);
   return FALSE;
 }
@@ -1554,13 +1512,13 @@ ld_suggestion_store_transition (LdStore                       *store,
 
   if (args == NULL)
     args = &no_args;
-  if (!check_operator (operator, error) || !check_args (action, id, args, error))
+  if (!ld_sql_check_operator (operator, error) || !check_args (action, id, args, error))
     return FALSE;
   date = args->date != NULL ? g_strdup (args->date) : g_strdup (today);
   note = ld_validation_strip_text (args->note);
   reason = ld_validation_strip_text (args->reason);
 
-  if ((db = ld_sql_get_handle (store, error)) == NULL || !begin (store, error))
+  if ((db = ld_sql_get_handle (store, error)) == NULL || !ld_sql_begin (store, error))
     return FALSE;
   if ((old = get_suggestion (db, id, error)) == NULL)
     goto fail;
@@ -1822,7 +1780,7 @@ ld_suggestion_store_transition (LdStore                       *store,
       && !append_timeline (db, id, operator, ld_suggestion_action_to_id (action), from, to, note,
                            changes->len > 2 ? changes->str : NULL, error))
     goto fail;
-  if (!commit (store, error))
+  if (!ld_sql_commit (store, error))
     {
       prefix_save_error (error);
       return FALSE;
@@ -1836,7 +1794,7 @@ ld_suggestion_store_transition (LdStore                       *store,
 
 fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
-  rollback (store);
+  ld_sql_rollback (store);
   prefix_save_error (error);
   return FALSE;
 }
@@ -2410,7 +2368,7 @@ ld_suggestion_store_carry_over (LdStore     *store,
   g_return_val_if_fail (LD_IS_STORE (store), -1);
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
-  if (!check_operator (operator, error))
+  if (!ld_sql_check_operator (operator, error))
     return -1;
   if (year < 1000 || year > 9998)
     {
@@ -2421,7 +2379,7 @@ ld_suggestion_store_carry_over (LdStore     *store,
   from = g_strdup_printf ("%04u-01-01", year);
   to = g_strdup_printf ("%04u-12-31", year);
 
-  if ((db = ld_sql_get_handle (store, error)) == NULL || !begin (store, error))
+  if ((db = ld_sql_get_handle (store, error)) == NULL || !ld_sql_begin (store, error))
     return -1;
 
   /* The answers of @year that carry over, and the ledger rows of @year still unsolved: a
@@ -2463,7 +2421,7 @@ ld_suggestion_store_carry_over (LdStore     *store,
         goto fail;
   }
 
-  if (!commit (store, error))
+  if (!ld_sql_commit (store, error))
     return -1;
   if (added > 0)
     ld_store_emit_changed (store, "suggestion", 0);
@@ -2471,7 +2429,7 @@ ld_suggestion_store_carry_over (LdStore     *store,
 
 fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
-  rollback (store);
+  ld_sql_rollback (store);
   return -1;
 }
 
@@ -2585,7 +2543,7 @@ ld_suggestion_store_record_followup (LdStore     *store,
   g_return_val_if_fail (LD_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_operator (operator, error))
+  if (!ld_sql_check_operator (operator, error))
     return FALSE;
   if (!parse_date (date, NULL))
     {
@@ -2601,7 +2559,7 @@ ld_suggestion_store_record_followup (LdStore     *store,
   if (!check_text (text, ANSWER_MAX_CHARS, error))
     return FALSE;
 
-  if ((db = ld_sql_get_handle (store, error)) == NULL || !begin (store, error))
+  if ((db = ld_sql_get_handle (store, error)) == NULL || !ld_sql_begin (store, error))
     return FALSE;
 
   stmt = ld_sql_prepare (db, "SELECT suggestion_id, station_id, year FROM rolling_supervision "
@@ -2649,7 +2607,7 @@ ld_suggestion_store_record_followup (LdStore     *store,
   if (carry_over && !enter_rolling (db, suggestion_id, station_id, year + 1, operator, NULL,
                                     error))
     goto fail;
-  if (!commit (store, error))
+  if (!ld_sql_commit (store, error))
     return FALSE;
 
   ld_store_emit_changed (store, "suggestion", suggestion_id);
@@ -2657,7 +2615,7 @@ ld_suggestion_store_record_followup (LdStore     *store,
 
 fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
-  rollback (store);
+  ld_sql_rollback (store);
   return FALSE;
 }
 
@@ -2705,7 +2663,7 @@ ld_suggestion_store_set_deadlines (LdStore                      *store,
         }
     }
 
-  if ((db = ld_sql_get_handle (store, error)) == NULL || !begin (store, error))
+  if ((db = ld_sql_get_handle (store, error)) == NULL || !ld_sql_begin (store, error))
     return FALSE;
   stmt = ld_sql_prepare (db, "INSERT INTO settings (station_id, key, value) VALUES (NULL, ?1, ?2) "
                              "ON CONFLICT (ifnull(station_id, 0), key) "
@@ -2723,7 +2681,7 @@ ld_suggestion_store_set_deadlines (LdStore                      *store,
         goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!commit (store, error))
+  if (!ld_sql_commit (store, error))
     return FALSE;
 
   ld_store_emit_changed (store, "settings", 0);
@@ -2731,6 +2689,6 @@ ld_suggestion_store_set_deadlines (LdStore                      *store,
 
 fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
-  rollback (store);
+  ld_sql_rollback (store);
   return FALSE;
 }
