@@ -248,7 +248,7 @@ test_page_figures (Fixture       *fixture,
 {
   LdReportPeriod quarter = { "2026-10-01", "2026-12-31", 0, 0 };
   LdReportPeriod month = { "2026-11-01", "2026-11-30", 0, 0 };
-  GtkWidget *page, *rates, *card, *button;
+  GtkWidget *page, *rates, *button;
   GtkWidget *satisfaction = NULL, *solved = NULL;
 
   open_database (fixture, TRUE);
@@ -271,29 +271,42 @@ test_page_figures (Fixture       *fixture,
   g_assert_cmpstr (card_value (page, "satisfaction-rate"), ==, "100.0%");
   g_assert_cmpstr (card_value (page, "solved-rate"), ==, "50.0%");
 
-  /* Satisfaction and solved side by side: next to each other in the same row of cards. */
+  /* Satisfaction and solved side by side: next to each other in the same row of cards, at
+   * every width, whether the four rates fit in one row, or wrap. */
   rates = find_named (page, "rates");
   g_assert_nonnull (rates);
-  for (card = gtk_widget_get_first_child (ld_test_find_widget_of_type (rates,
-                                                                       GTK_TYPE_FLOW_BOX));
-       card; card = gtk_widget_get_next_sibling (card))
-    {
-      GtkWidget *inner = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (card));
-
-      if (g_strcmp0 (gtk_widget_get_name (inner), "satisfaction-rate") == 0)
-        satisfaction = inner;
-      else if (g_strcmp0 (gtk_widget_get_name (inner), "solved-rate") == 0)
-        solved = inner;
-    }
+  satisfaction = find_named (rates, "satisfaction-rate");
+  solved = find_named (rates, "solved-rate");
   g_assert_nonnull (satisfaction);
   g_assert_nonnull (solved);
   {
-    graphene_rect_t a, b;
+    static const int widths[] = { 420, 560, 700, 760, 840, 900, 1000, 1240 };
+    GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (page));
+    gboolean wrapped = FALSE, one_row = FALSE;
 
-    g_assert_true (gtk_widget_compute_bounds (satisfaction, page, &a));
-    g_assert_true (gtk_widget_compute_bounds (solved, page, &b));
-    g_assert_cmpfloat (a.origin.y, ==, b.origin.y);
-    g_assert_cmpfloat (a.origin.x, <, b.origin.x);
+    for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+      {
+        graphene_rect_t a, b, reply;
+
+        gtk_window_set_default_size (window, widths[i], 700);
+        ld_test_iterate_for (100);
+        g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, widths[i]);
+        g_assert_true (gtk_widget_compute_bounds (satisfaction, page, &a));
+        g_assert_true (gtk_widget_compute_bounds (solved, page, &b));
+        g_assert_true (gtk_widget_compute_bounds (find_named (rates, "reply-rate"), page,
+                                                  &reply));
+        g_assert_cmpfloat (a.origin.y, ==, b.origin.y);
+        g_assert_cmpfloat (a.origin.x, <, b.origin.x);
+        if (reply.origin.y == a.origin.y)
+          one_row = TRUE;
+        else
+          wrapped = TRUE;
+      }
+    /* Both layouts were seen, so the check above covered each. */
+    g_assert_true (one_row);
+    g_assert_true (wrapped);
+    gtk_window_set_default_size (window, 900, 700);
+    ld_test_iterate_for (100);
   }
 
   /* This month, by its button. */

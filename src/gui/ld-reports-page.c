@@ -134,7 +134,21 @@ add_figure (GtkWidget  *flow,
       gtk_box_append (GTK_BOX (card), detail_label);
     }
   gtk_widget_set_margin_bottom (gtk_widget_get_last_child (card), 12);
-  gtk_flow_box_append (GTK_FLOW_BOX (flow), card);
+  if (GTK_IS_FLOW_BOX (flow))
+    gtk_flow_box_append (GTK_FLOW_BOX (flow), card);
+  else
+    gtk_box_append (GTK_BOX (flow), card);
+}
+
+/* Two cards that stay next to each other however the section's flow wraps. */
+static GtkWidget *
+add_pair (GtkWidget *flow)
+{
+  GtkWidget *pair = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  gtk_box_set_homogeneous (GTK_BOX (pair), TRUE);
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), pair);
+  return pair;
 }
 
 static void
@@ -229,9 +243,13 @@ rebuild (LdReportsPage             *self,
   add_count (flow, "answered", suggestions->answered, C_("report figure", "Answered"));
   add_count (flow, "answered-on-time", suggestions->answered_on_time, C_("report figure", "Answered on time"));
 
-  /* Satisfaction and solved side by side, the one never instead of the other. */
+  /* Satisfaction and solved side by side, the one never instead of the other: the rates come
+   * in two pairs, four across when there is room, two and two when not. */
   flow = add_section (self, "rates", _("Rates of the Suggestions Assigned"));
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 2);
   {
+    GtkWidget *pair;
     const LdSuggestionFigures *f = suggestions;
     g_autofree char *assigned = count_text (f->assigned);
     g_autofree char *answered = count_text (f->answered);
@@ -254,12 +272,14 @@ rebuild (LdReportsPage             *self,
     /* Translators: how a rate is made up: %1$s solved (class A) of %2$s answered */
     solved_detail = g_strdup_printf (_("%1$s of %2$s solved"), solved, answered);
 
-    add_rate (flow, "reply-rate", f->answered, f->assigned, _("Reply rate"), reply_detail);
-    add_rate (flow, "on-time-rate", f->answered_on_time, f->answered, _("On-time rate"),
+    pair = add_pair (flow);
+    add_rate (pair, "reply-rate", f->answered, f->assigned, _("Reply rate"), reply_detail);
+    add_rate (pair, "on-time-rate", f->answered_on_time, f->answered, _("On-time rate"),
               on_time_detail);
-    add_rate (flow, "satisfaction-rate", f->satisfied + f->basically_satisfied, f->rated,
+    pair = add_pair (flow);
+    add_rate (pair, "satisfaction-rate", f->satisfied + f->basically_satisfied, f->rated,
               _("Satisfaction rate"), satisfaction_detail);
-    add_rate (flow, "solved-rate", f->solved, f->answered, _("Solved rate"), solved_detail);
+    add_rate (pair, "solved-rate", f->solved, f->answered, _("Solved rate"), solved_detail);
   }
 
   gtk_box_append (self->content_box,
