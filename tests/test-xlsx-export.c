@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sched.h>
@@ -74,7 +75,8 @@ static const char fixture_sql[] =
   "  (6, 1, 2026, 6, '2026-04-20T08:00:00Z', (SELECT min(id) + 2 FROM channels), NULL, 5, 0,"
   "   (SELECT min(id) FROM concern_categories),"
   "   'ctl a' || char(1) || 'b' || char(7) || 'c' || char(27) || 'd' || char(127) || 'e'"
-  "   || char(9) || 'tab' || char(10) || 'nl' || char(13) || 'cr', 'answered',"
+  "   || char(9) || 'tab' || char(10) || 'nl' || char(13) || 'cr' || char(133) || char(65534)"
+  "   || char(65535) || char(159), 'answered',"
   "   NULL, NULL, NULL, NULL, NULL, NULL, NULL),"
   "  (7, 1, 2026, 7, '2026-05-05T08:00:00Z', (SELECT min(id) + 2 FROM channels), NULL, 4, 1,"
   "   (SELECT min(id) + 3 FROM concern_categories), CAST(X'E8B7AFFFE781AF' AS TEXT), 'redirected',"
@@ -92,13 +94,13 @@ static const char fixture_sql[] =
   "   (SELECT min(id) FROM concern_categories), 'before the period', 'registered',"
   "   NULL, NULL, NULL, NULL, NULL, NULL, NULL),"
   "  (12, 2, 2026, 1, '2026-02-10T02:00:00Z', (SELECT min(id) FROM channels), 4, 3, 0,"
-  "   (SELECT min(id) + 1 FROM concern_categories), '楼道堆物', 'converted',"
+  "   (SELECT min(id) + 1 FROM concern_categories), '楼道' || char(133) || '堆物' || char(65534), 'converted',"
   "   NULL, NULL, NULL, NULL, NULL, NULL, NULL),"
   "  (13, 2, 2026, 2, '2026-02-10T03:00:00Z', (SELECT min(id) + 1 FROM channels), 4, 3, 1,"
   "   (SELECT min(id) + 1 FROM concern_categories), '噪音扰民', 'feedback_given',"
   "   2, '2026-02-11', '2026-03-11', '2026-03-01', '2026-03-05', 'basically_satisfied', NULL);"
   "INSERT INTO concern_deputies (concern_id, deputy_id) VALUES"
-  "  (2, 1), (3, 1), (4, 1), (4, 3), (5, 3), (12, 4), (13, 4), (13, 5);"
+  "  (2, 1), (3, 1), (4, 1), (4, 3), (5, 3), (12, 4), (13, 4), (13, 5), (10, 1), (11, 3);"
   "INSERT INTO suggestions (id, station_id, number, title, category_id, state, submitted_date,"
   "  assigned_date, initial_due_date, due_date, answer_date, answer_class_id, evaluation,"
   "  evaluation_date, key_supervision, created_at) VALUES"
@@ -179,12 +181,14 @@ list_dir (const char *dir)
 }
 
 static void
-run_check (Fixture    *fixture,
-           const char *path,
-           gint64      station,
-           gboolean    unmasked,
-           guint64     max_rows,
-           gboolean    office)
+run_check_period (Fixture    *fixture,
+                  const char *path,
+                  const char *from,
+                  const char *to,
+                  gint64      station,
+                  gboolean    unmasked,
+                  guint64     max_rows,
+                  gboolean    office)
 {
   g_autofree char *script = ld_test_src_path ("check-xlsx.py");
   g_autofree char *db = g_build_filename (fixture->dir, "liaison-desk.db", NULL);
@@ -192,7 +196,7 @@ run_check (Fixture    *fixture,
   g_autofree char *rows_text = g_strdup_printf ("%" G_GUINT64_FORMAT, max_rows);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  const char *argv[] = { "/usr/bin/python3", script, db, path, FROM, TO, station_text,
+  const char *argv[] = { "/usr/bin/python3", script, db, path, from, to, station_text,
                          unmasked ? "unmasked" : "masked", rows_text, check_operator,
                          office ? "office" : "no-office", NULL };
   int status;
@@ -202,6 +206,17 @@ run_check (Fixture    *fixture,
   g_test_message ("%s%s", out, err);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("check-xlsx.py failed (is python3-openpyxl installed?):\n%s%s", out, err);
+}
+
+static void
+run_check (Fixture    *fixture,
+           const char *path,
+           gint64      station,
+           gboolean    unmasked,
+           guint64     max_rows,
+           gboolean    office)
+{
+  run_check_period (fixture, path, FROM, TO, station, unmasked, max_rows, office);
 }
 
 static LdExportOptions
@@ -254,6 +269,40 @@ test_workbook (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (ok);
   run_check (fixture, path, 2, FALSE, 0, FALSE);
+}
+
+/* Every figure holds for a period with few of the concerns and for one with nearly all of them
+ * (counted another way: all of a deputy's concerns less those outside the period), for all
+ * stations and for one. */
+static void
+test_periods (Fixture       *fixture,
+              gconstpointer  data)
+{
+  static const struct
+  {
+    const char *from, *to;
+  } periods[] = {
+    { "2026-01-01", "2026-01-31" },
+    { "2026-03-15", "2026-03-15" },
+    { "2025-12-01", "2026-06-30" },
+    { "2025-01-01", "2026-12-31" },
+  };
+  g_autofree char *path = g_build_filename (fixture->out_dir, "period.xlsx", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    for (gint64 station = 0; station <= 1; station++)
+      {
+        g_autoptr(GError) error = NULL;
+        LdExportOptions options = { periods[i].from, periods[i].to, station, FALSE, "tester" };
+
+        g_test_message ("%s to %s, station %" G_GINT64_FORMAT, periods[i].from, periods[i].to,
+                        station);
+        g_assert_true (ld_xlsx_export_write (fixture->database, path, &options, NULL, NULL,
+                                             NULL, &error));
+        g_assert_no_error (error);
+        run_check_period (fixture, path, periods[i].from, periods[i].to, station, FALSE, 0,
+                          FALSE);
+      }
 }
 
 /* More concerns than a sheet takes continue on "Concerns (2)", "Concerns (3)". */
@@ -651,6 +700,45 @@ test_cli (Fixture       *fixture,
   run_check (fixture, path, 1, TRUE, 0, FALSE);
 }
 
+/* The command line skips the whole-file check that opening the app does (it would take longer
+ * than the export): a damaged page among the concerns still fails the export in plain words,
+ * with no file left. */
+static void
+test_cli_damaged (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->out_dir, "cli.xlsx", NULL);
+  g_autofree char *db_path = g_build_filename (fixture->dir, "liaison-desk.db", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *listing = NULL;
+  const char *args[] = { "--export", path, "--from", FROM, "--to", TO, NULL };
+  sqlite3 *db = ld_database_get_handle (fixture->database);
+  gint64 page_size = ld_test_query_int (db, "PRAGMA page_size");
+  gint64 root = ld_test_query_int (db, "SELECT rootpage FROM sqlite_schema"
+                                       " WHERE name = 'concerns'");
+  static const guchar garbage[16] = { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF };
+  int fd;
+
+  /* Closed (and so checkpointed) first; then the page header of the concerns table is
+   * overwritten. */
+  g_clear_object (&fixture->store);
+  ld_database_close (fixture->database);
+  g_clear_object (&fixture->database);
+  fd = open (db_path, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, (root - 1) * page_size), ==,
+                   sizeof garbage);
+  close (fd);
+
+  g_assert_cmpint (run_cli (fixture, args, &err), ==, 1);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "damaged"));
+  g_assert_null (strstr (err, "CRITICAL"));
+  listing = list_dir (fixture->out_dir);
+  g_assert_cmpstr (listing, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -662,12 +750,14 @@ main (int    argc,
 #define ADD(name, func) \
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/xlsx-export/workbook", test_workbook);
+  ADD ("/xlsx-export/periods", test_periods);
   ADD ("/xlsx-export/continuation", test_continuation);
   ADD ("/xlsx-export/read-only", test_read_only);
   ADD ("/xlsx-export/disk-full", test_disk_full);
   ADD ("/xlsx-export/cancel", test_cancel);
   ADD ("/xlsx-export/async", test_async);
   ADD ("/xlsx-export/cli", test_cli);
+  ADD ("/xlsx-export/cli-damaged", test_cli_damaged);
 #undef ADD
 
   return g_test_run ();

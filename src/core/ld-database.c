@@ -1028,8 +1028,9 @@ migrate (LdDatabase  *self,
 }
 
 static gboolean
-open_checked (LdDatabase  *self,
-              GError     **error)
+open_checked (LdDatabase           *self,
+              LdDatabaseOpenFlags   flags,
+              GError              **error)
 {
   gboolean is_empty = FALSE;
   gint64 app_id = 0;
@@ -1064,7 +1065,7 @@ open_checked (LdDatabase  *self,
       return FALSE;
     }
 
-  if (!run_quick_check (self->db, self->path, error))
+  if (!(flags & LD_DATABASE_OPEN_NO_CHECK) && !run_quick_check (self->db, self->path, error))
     return FALSE;
 
   if (!query_int (self->db, "PRAGMA application_id", &app_id, error)
@@ -1195,6 +1196,21 @@ LdDatabase *
 ld_database_open (const char  *path,
                   GError     **error)
 {
+  return ld_database_open_with_flags (path, LD_DATABASE_OPEN_DEFAULT, error);
+}
+
+/**
+ * ld_database_open_with_flags:
+ *
+ * ld_database_open(); with %LD_DATABASE_OPEN_NO_CHECK the file's header, identity and version
+ * are still checked (and a migration still checks its backup), but not every page: damage is
+ * found only where the caller reads, as SQLITE_CORRUPT.
+ */
+LdDatabase *
+ld_database_open_with_flags (const char           *path,
+                             LdDatabaseOpenFlags   flags,
+                             GError              **error)
+{
   g_autoptr(LdDatabase) self = NULL;
   g_autofree char *dir = NULL;
   gboolean created = FALSE;
@@ -1232,7 +1248,7 @@ ld_database_open (const char  *path,
   if (self->lock_fd < 0)
     return NULL;
 
-  if (!open_checked (self, error))
+  if (!open_checked (self, flags, error))
     {
       ld_database_close_refused (self, created);
       return NULL;

@@ -24,6 +24,14 @@ typedef enum
   LD_DATABASE_ERROR_MIGRATION_FAILED,
 } LdDatabaseError;
 
+typedef enum
+{
+  LD_DATABASE_OPEN_DEFAULT  = 0,
+  /* Skip the whole-file quick_check (seconds on a district's file). For a one-off reader that
+   * meets any damage in what it reads and fails on it plainly: the command-line export. */
+  LD_DATABASE_OPEN_NO_CHECK = 1 << 0,
+} LdDatabaseOpenFlags;
+
 #define LD_TYPE_DATABASE (ld_database_get_type ())
 
 G_DECLARE_FINAL_TYPE (LdDatabase, ld_database, LD, DATABASE, GObject)
@@ -34,6 +42,9 @@ int          ld_database_latest_version       (void);
 
 LdDatabase  *ld_database_open                 (const char   *path,
                                                GError      **error);
+LdDatabase  *ld_database_open_with_flags      (const char          *path,
+                                               LdDatabaseOpenFlags  flags,
+                                               GError             **error);
 void         ld_database_open_async           (const char          *path,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,

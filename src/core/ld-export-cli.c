@@ -171,7 +171,10 @@ ld_export_cli_run (GVariantDict *options)
       say (message);
       return 1;
     }
-  if ((database = ld_database_open (database_path, &error)) == NULL)
+  /* No whole-file check first (it would take longer than the export on a district's file):
+   * the export reads every record of the period, and damage there fails it plainly. */
+  if ((database = ld_database_open_with_flags (database_path, LD_DATABASE_OPEN_NO_CHECK,
+                                               &error)) == NULL)
     {
       say (error->message);
       return 1;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "ld-deputy.h"
 #include "ld-event.h"
 #include "ld-list-entry.h"
 #include "ld-mask.h"
@@ -86,6 +87,7 @@ typedef struct
   GArray                *sheet_sizes;  /* guint64: bytes of each sheet's rows before closing */
 
   gint64                 total;        /* rows to write, for the progress */
+  gint64                 concerns;     /* of the period */
   gint64                 done;
   lxw_error              status;
   gboolean               cancelled;
@@ -162,6 +164,60 @@ clean_text (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* Whether clean_text() would return @text unchanged: valid UTF-8 no longer than a cell, with no
+ * character it drops (C0 but tab and newline, DEL, C1, U+FFFE, U+FFFF) and no "_x" that could
+ * start an escape. Nearly every cell is like that, and this costs one pass over its bytes. */
+static gboolean
+is_clean (const char *text)
+{
+  /* 0: a byte that needs no look; 1: one that may start something clean_text() changes (the
+   * end of the string among them); 2: a byte of a multi-byte character. */
+  static const guchar kind[256] = {
+    [0x00 ... 0x08] = 1, [0x0B ... 0x1F] = 1, ['_'] = 1, [0x7F] = 1,
+    [0x80 ... 0xC1] = 2, [0xC2] = 1, [0xC3 ... 0xEE] = 2, [0xEF] = 1, [0xF0 ... 0xFF] = 2,
+  };
+  const guchar *p = (const guchar *) text;
+  gboolean ascii = TRUE;
+
+  for (;; p++)
+    {
+      switch (kind[*p])
+        {
+        case 0:
+          continue;
+        case 2:
+          ascii = FALSE;
+          continue;
+        default:
+          break;
+        }
+      if (*p == '\0')
+        break;
+      if ((*p == '_' && p[1] == 'x') || *p < 0x20 || *p == 0x7F
+          || (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+          || (*p == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)))
+        return FALSE;
+      ascii = ascii && *p < 0x80;
+    }
+  /* A cell's limit counts UTF-16 units, never more than UTF-8 bytes. */
+  return (gsize) (p - (const guchar *) text) <= CELL_MAX
+         && (ascii || g_utf8_validate_len (text, p - (const guchar *) text, NULL));
+}
+
+/* clean_text() without copying what is clean already: the text to write, either @text or a
+ * cleaned copy left in *@owned for the caller to free. */
+static const char *
+cleaned (const char  *text,
+         char       **owned,
+         gboolean    *formula_like)
+{
+  if (!is_clean (text))
+    return *owned = clean_text (text, formula_like);
+  if (formula_like != NULL)
+    *formula_like = text[0] != '\0' && strchr ("=+-@", text[0]) != NULL;
+  return text;
+}
+
 static void
 put_text (Export        *self,
           lxw_worksheet *sheet,
@@ -171,12 +227,13 @@ put_text (Export        *self,
           gboolean       wrap)
 {
   gboolean formula_like = FALSE;
-  g_autofree char *clean = NULL;
+  g_autofree char *owned = NULL;
+  const char *clean;
   lxw_format *format;
 
   if (text == NULL || text[0] == '\0')
     return;
-  clean = clean_text (text, &formula_like);
+  clean = cleaned (text, &owned, &formula_like);
   if (formula_like)
     format = wrap ? self->wrap_text : self->text;
   else
@@ -193,7 +250,8 @@ put_label (Export        *self,
            const char    *text,
            lxw_format    *format)
 {
-  g_autofree char *clean = clean_text (text, NULL);
+  g_autofree char *owned = NULL;
+  const char *clean = cleaned (text != NULL ? text : "", &owned, NULL);
 
   self->status |= worksheet_write_string (sheet, row, col, clean, format);
 }
@@ -538,30 +596,79 @@ summary_list (Export         *self,
   return TRUE;
 }
 
-static void
-count_add (GHashTable *counts,
-           gint64      id,
-           gint64      n)
-{
-  gint64 *value = g_hash_table_lookup (counts, &id);
+static char *local_midnight_utc (const GDate *date,
+                                 int          days);
 
-  if (value != NULL)
-    *value += n;
+/* The period's concerns counted by @column (category_id, channel_id) into @counts (id → count,
+ * only the ids that have some). Without a station each id is one range of its (id, received_at)
+ * index, read without touching a row; a station's concerns are grouped as they are read. */
+static gboolean
+count_concerns_by (Export      *self,
+                   const char  *column,
+                   const char  *table,
+                   GHashTable  *counts,
+                   GError     **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (self->options->station_id == 0)
+    sql = g_strdup_printf ("SELECT t.id, (SELECT count(*) FROM concerns AS c WHERE c.%s = t.id"
+                           " AND c.received_at >= ?4 AND c.received_at < ?5) FROM %s AS t",
+                           column, table);
   else
-    g_hash_table_insert (counts, g_memdup2 (&id, sizeof id), g_memdup2 (&n, sizeof n));
+    sql = g_strdup_printf ("SELECT c.%s, count(*) FROM concerns AS c WHERE c.station_id = ?3"
+                           " AND c.received_at >= ?4 AND c.received_at < ?5 GROUP BY 1", column);
+  if ((stmt = prepare (self, sql, error)) == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+
+      if (n > 0)
+        g_hash_table_insert (counts, g_memdup2 (&id, sizeof id), g_memdup2 (&n, sizeof n));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
-static void
-month_add (GHashTable *counts,
-           const char *month,
-           gint64      n)
+/* The concerns received in the part of @year-@month inside the period: a range of the
+ * received_at index between the local midnights that bound it. */
+static gboolean
+count_concerns_in_month (Export        *self,
+                         sqlite3_stmt  *stmt,
+                         int            year,
+                         int            month,
+                         gint64        *n,
+                         GError       **error)
 {
-  gint64 *value = g_hash_table_lookup (counts, month);
+  g_autoptr(GDate) first = g_date_new_dmy (1, (GDateMonth) month, (GDateYear) year);
+  g_autoptr(GDate) last = g_date_new_dmy (g_date_get_days_in_month ((GDateMonth) month,
+                                                                    (GDateYear) year),
+                                          (GDateMonth) month, (GDateYear) year);
+  g_autofree char *from_utc = local_midnight_utc (first, 0);
+  g_autofree char *to_utc = local_midnight_utc (last, 1);
+  const char *lower = g_strcmp0 (from_utc, self->from_utc) > 0 ? from_utc : self->from_utc;
+  const char *upper = g_strcmp0 (to_utc, self->to_utc) < 0 ? to_utc : self->to_utc;
+  int rc;
 
-  if (value != NULL)
-    *value += n;
-  else
-    g_hash_table_insert (counts, g_strdup (month != NULL ? month : ""), g_memdup2 (&n, sizeof n));
+  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 6, lower, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, upper, -1, SQLITE_TRANSIENT);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      set_sql_error (self, rc, error);
+      return FALSE;
+    }
+  *n = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
 }
 
 /* Most first, then by id. */
@@ -690,8 +797,6 @@ write_summary (Export  *self,
                                                                     g_free, g_free);
   g_autoptr(GHashTable) by_channel_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                                    g_free, g_free);
-  g_autoptr(GHashTable) month_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                              g_free);
   lxw_row_t row = 0;
   g_autoptr(GString) class_sql = NULL;
   GHashTableIter iter;
@@ -743,7 +848,7 @@ write_summary (Export  *self,
   put_label (self, sheet, row, 1, C_("workbook column", "Value"), self->header);
   row++;
 
-  row = summary_heading (self, sheet, row, _("Reception"));
+  row = summary_heading (self, sheet, row, C_("workbook heading", "Reception"));
   row = summary_line (self, sheet, row, _("Reception days held"), held);
   row = summary_line (self, sheet, row, _("Deputies’ attendances"), attendances);
   row = summary_line (self, sheet, row, _("Residents received"), received);
@@ -753,31 +858,9 @@ write_summary (Export  *self,
   for (guint i = 0; i < LD_CONCERN_N_STATES; i++)
     row = summary_line (self, sheet, row, ld_concern_state_to_string (i), concerns.by_state[i]);
 
-  /* Category, channel and month in one pass over the period's concerns. */
-  {
-    sqlite3_stmt *stmt = prepare_station (self,
-      "SELECT c.category_id, c.channel_id, strftime('%Y-%m', c.received_at, 'localtime'),"
-      " count(*) FROM concerns AS c"
-      " WHERE c.received_at >= ?4 AND c.received_at < ?5 [S:c] GROUP BY 1, 2, 3", error);
-    int rc;
-
-    if (stmt == NULL)
-      goto failed;
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 n = sqlite3_column_int64 (stmt, 3);
-
-        count_add (by_category_counts, sqlite3_column_int64 (stmt, 0), n);
-        count_add (by_channel_counts, sqlite3_column_int64 (stmt, 1), n);
-        month_add (month_counts, col_text (stmt, 2), n);
-      }
-    sqlite3_finalize (stmt);
-    if (rc != SQLITE_DONE)
-      {
-        set_sql_error (self, rc, error);
-        goto failed;
-      }
-  }
+  if (!count_concerns_by (self, "category_id", "concern_categories", by_category_counts, error)
+      || !count_concerns_by (self, "channel_id", "channels", by_channel_counts, error))
+    goto failed;
 
   row = summary_heading (self, sheet, row, _("Concerns by category"));
   write_counts (self, sheet, &row, by_category_counts, self->categories, &by_category);
@@ -790,9 +873,13 @@ write_summary (Export  *self,
 
   row = summary_heading (self, sheet, row, _("Concerns per month"));
   {
-    GHashTable *counts = month_counts;
+    sqlite3_stmt *stmt = prepare_station (self,
+      "SELECT count(*) FROM concerns AS c WHERE c.received_at >= ?6 AND c.received_at < ?7"
+      " [S:c]", error);
     int year, mon, last_year, last_mon;
 
+    if (stmt == NULL)
+      goto failed;
     year = (int) g_ascii_strtoll (self->options->from, NULL, 10);
     mon = (int) g_ascii_strtoll (self->options->from + 5, NULL, 10);
     last_year = (int) g_ascii_strtoll (self->options->to, NULL, 10);
@@ -801,15 +888,21 @@ write_summary (Export  *self,
     while (year * 12 + mon <= last_year * 12 + last_mon)
       {
         g_autofree char *label = g_strdup_printf ("%04d-%02d", year, mon);
-        gint64 *n = g_hash_table_lookup (counts, label);
+        gint64 n = 0;
 
-        row = summary_line (self, sheet, row, label, n != NULL ? *n : 0);
+        if (!count_concerns_in_month (self, stmt, year, mon, &n, error))
+          {
+            sqlite3_finalize (stmt);
+            goto failed;
+          }
+        row = summary_line (self, sheet, row, label, n);
         if (++mon > 12)
           {
             mon = 1;
             year++;
           }
       }
+    sqlite3_finalize (stmt);
     by_month.last = row > by_month.first ? row - 1 : row;
   }
 
@@ -1009,11 +1102,11 @@ concern_row (Export       *self,
 
   if (t->row >= max_rows_per_sheet)
     {
-      /* Translators: the name of a continuation sheet; %s is the sheet name, %u its number */
       g_autofree char *name2 = NULL;
 
       finish_table (t->sheet, t->row, t->columns);
       ct->sheets++;
+      /* Translators: the name of a continuation sheet; %s is the sheet name, %u its number */
       name2 = g_strdup_printf (_("%s (%u)"), _("Concerns"), ct->sheets);
       t->sheet = add_sheet (self, name2);
       t->row = 0;
@@ -1152,22 +1245,6 @@ write_suggestions (Export  *self,
 
 /* ------------------------------------------------------------------ deputies */
 
-static const char *
-level_to_string (const char *level)
-{
-  if (g_strcmp0 (level, "national") == 0)
-    return _("National");
-  if (g_strcmp0 (level, "provincial") == 0)
-    return _("Provincial");
-  if (g_strcmp0 (level, "municipal") == 0)
-    return _("Municipal");
-  if (g_strcmp0 (level, "district") == 0)
-    return _("District");
-  if (g_strcmp0 (level, "township") == 0)
-    return _("Township");
-  return level;
-}
-
 static gboolean
 deputy_row (Export       *self,
             sqlite3_stmt *stmt,
@@ -1177,7 +1254,7 @@ deputy_row (Export       *self,
   lxw_row_t row = (lxw_row_t) ++t->row;
 
   put_text (self, t->sheet, row, 0, col_text (stmt, 0), FALSE);
-  put_text (self, t->sheet, row, 1, level_to_string (col_text (stmt, 1)), FALSE);
+  put_text (self, t->sheet, row, 1, ld_deputy_level_to_string (col_text (stmt, 1)), FALSE);
   for (int i = 2; i <= 7; i++)
     put_number (self, t->sheet, row, (lxw_col_t) i, (double) sqlite3_column_int64 (stmt, i));
   return self->status == LXW_NO_ERROR;
@@ -1204,23 +1281,43 @@ write_deputies (Export  *self,
     C_("workbook column", "Suggestions led"), C_("workbook column", "Suggestions co-signed"),
   };
   Table t = { add_sheet (self, _("Deputies")), 0, G_N_ELEMENTS (headers) };
+  const char *concern_counts;
+  g_autofree char *sql = NULL;
+  gint64 all_concerns = 0;
   sqlite3_stmt *stmt;
 
   put_headers (self, t.sheet, headers, widths, t.columns);
-  /* A deputy's figures in the period: as ld-report counts them (events not cancelled, by
-   * event_date; suggestions by submitted_date and role), and concerns received with them. */
-  stmt = prepare_station (self,
+  /* The concerns received with each deputy in the period: one GROUP BY over the period's
+   * concerns, however many deputies there are. When the period holds most of the concerns of
+   * all stations (a year's archive, everything), the deputies' concerns of all time (their
+   * index alone) less those received outside the period cost less. */
+  if (self->options->station_id == 0 && !query_count (self, "SELECT count(*) FROM concerns",
+                                                      &all_concerns, error))
+    return FALSE;
+  if (self->options->station_id == 0 && self->concerns > all_concerns / 2)
+    concern_counts =
+      "(SELECT a.deputy_id AS deputy_id, a.n - ifnull(o.n, 0) AS concerns"
+      "  FROM (SELECT deputy_id, count(*) AS n FROM concern_deputies GROUP BY deputy_id) AS a"
+      "  LEFT JOIN (SELECT deputy_id, count(*) AS n FROM"
+      "   (SELECT cd.deputy_id FROM concerns AS c CROSS JOIN concern_deputies AS cd"
+      "     ON cd.concern_id = c.id WHERE c.received_at < ?4"
+      "    UNION ALL SELECT cd.deputy_id FROM concerns AS c CROSS JOIN concern_deputies AS cd"
+      "     ON cd.concern_id = c.id WHERE c.received_at >= ?5) GROUP BY deputy_id) AS o"
+      "  ON o.deputy_id = a.deputy_id)";
+  else
+    concern_counts =
+      "(SELECT cd.deputy_id AS deputy_id, count(*) AS concerns FROM concerns AS c"
+      "  JOIN concern_deputies AS cd ON cd.concern_id = c.id"
+      "  WHERE c.received_at >= ?4 AND c.received_at < ?5 [S:c] GROUP BY cd.deputy_id)";
+  /* A deputy's other figures in the period as ld-report counts them: events not cancelled, by
+   * event_date; suggestions by submitted_date and role. */
+  sql = g_strconcat (
     "SELECT d.name, d.level, " DEPUTY_EVENTS ("on_duty") ", " DEPUTY_EVENTS ("attended") ", "
     DEPUTY_EVENTS ("on_leave") ", ifnull(n.concerns, 0), "
     DEPUTY_SUGGESTIONS ("lead") ", " DEPUTY_SUGGESTIONS ("co_signer")
-    /* The concerns of the period first (by received_at), then per deputy: one pass, however
-     * many deputies there are. */
-    " FROM deputies AS d LEFT JOIN"
-    " (SELECT cd.deputy_id AS deputy_id, count(*) AS concerns FROM concerns AS c"
-    "   JOIN concern_deputies AS cd ON cd.concern_id = c.id"
-    "   WHERE c.received_at >= ?4 AND c.received_at < ?5 [S:c] GROUP BY cd.deputy_id) AS n"
-    " ON n.deputy_id = d.id"
-    " WHERE 1 [S:d] ORDER BY d.name, d.id", error);
+    " FROM deputies AS d LEFT JOIN ", concern_counts, " AS n ON n.deputy_id = d.id"
+    " WHERE 1 [S:d] ORDER BY d.name, d.id", NULL);
+  stmt = prepare_station (self, sql, error);
   if (stmt == NULL || !step_rows (self, stmt, error, deputy_row, &t))
     return FALSE;
   finish_table (t.sheet, t.row, t.columns);
@@ -1245,6 +1342,7 @@ count_rows (Export  *self,
       || !query_count (self, "SELECT count(*) FROM deputies AS d WHERE 1 [S:d]", &deputies, error))
     return FALSE;
   self->total = events + concerns + suggestions + deputies;
+  self->concerns = concerns;
   return TRUE;
 }
 

@@ -19,7 +19,9 @@
  * the busy station (from 2025-01-01 to the day of the 20,000th), then everything. Each run is a
  * process of its own, timed with wait4() for the wall time and peak RSS. In the same run, two
  * references write the same concerns' cells: a bare libxlsxwriter loop (the floor,
- * bench-export-bare) and openpyxl in write-only mode (bench-export-openpyxl.py).
+ * bench-export-bare) and openpyxl in write-only mode (bench-export-openpyxl.py). The three take
+ * turns, five rounds for the busy station and three for the million, and their medians are
+ * compared: on a shared machine single runs vary by a fifth.
  *
  * The command line records the export in export_log, so it runs on a copy of the cached file,
  * which stays as it was. Environment: LD_BENCH_DIR (where the cached database is),
@@ -110,12 +112,45 @@ compare (const char *what,
   printf (", peak RSS %.1f MiB (target ≤ 100)\n", ours.rss_mb);
 }
 
+static int
+compare_seconds (gconstpointer a,
+                 gconstpointer b)
+{
+  const Run *x = a, *y = b;
+
+  return (x->seconds > y->seconds) - (x->seconds < y->seconds);
+}
+
+/* The median time of @n runs (and the largest RSS); not ok if any run failed. */
+static Run
+median (Run  *runs,
+        guint n)
+{
+  Run result;
+  double rss = 0;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      rss = MAX (rss, runs[i].rss_mb);
+      ok = ok && runs[i].ok;
+    }
+  qsort (runs, n, sizeof *runs, compare_seconds);
+  result = runs[n / 2];
+  result.rss_mb = rss;
+  result.ok = ok;
+  return result;
+}
+
+/* Each program runs @rounds times, in turn (ours, the bare loop, openpyxl, ours…), so that a
+ * busy moment of the machine falls on all of them alike; the medians are compared. */
 static void
 measure (const char *label,
          const char *db_path,
          const char *work,
          const char *from,
          const char *to,
+         guint       rounds,
          gboolean    with_openpyxl)
 {
   g_autofree char *out = g_build_filename (work, "ours.xlsx", NULL);
@@ -130,19 +165,36 @@ measure (const char *label,
   const char *bare_argv[] = { LD_BENCH_BARE, db_path, bare_out, from_utc, to_utc, NULL };
   const char *py_argv[] = { "/usr/bin/python3", LD_BENCH_OPENPYXL, db_path, py_out, from_utc,
                             to_utc, NULL };
+  g_autofree Run *ours_runs = g_new0 (Run, rounds);
+  g_autofree Run *bare_runs = g_new0 (Run, rounds);
+  g_autofree Run *py_runs = g_new0 (Run, rounds);
+  g_autofree Run *fixed_runs = g_new0 (Run, rounds);
   Run ours, bare, openpyxl = { 0, 0, FALSE }, fixed;
   GStatBuf st;
 
-  printf ("%s (%s to %s):\n", label, from, to);
-  fixed = run (empty);
+  printf ("%s (%s to %s), median of %u runs each:\n", label, from, to, rounds);
+  for (guint i = 0; i < rounds; i++)
+    {
+      fixed_runs[i] = run (empty);
+      ours_runs[i] = run (cli);
+      bare_runs[i] = run (bare_argv);
+      if (with_openpyxl)
+        py_runs[i] = run (py_argv);
+      printf ("  run %u: liaison-desk %.2f s, bare loop %.2f s%s", i + 1, ours_runs[i].seconds,
+              bare_runs[i].seconds, with_openpyxl ? "" : "\n");
+      if (with_openpyxl)
+        printf (", openpyxl %.2f s\n", py_runs[i].seconds);
+      fflush (stdout);
+    }
+  fixed = median (fixed_runs, rounds);
+  ours = median (ours_runs, rounds);
+  bare = median (bare_runs, rounds);
   report ("liaison-desk, an empty period", fixed);
-  ours = run (cli);
   report ("liaison-desk --export", ours);
-  bare = run (bare_argv);
   report ("bare libxlsxwriter loop", bare);
   if (with_openpyxl)
     {
-      openpyxl = run (py_argv);
+      openpyxl = median (py_runs, rounds);
       report ("openpyxl write-only", openpyxl);
     }
   if (g_stat (out, &st) == 0)
@@ -196,8 +248,8 @@ main (int    argc,
   sqlite3_close (db);
 
   printf ("%s concerns from 2025-01-01 to %s; the database spans %s to %s\n", n, to, first, last);
-  measure ("a busy station, ~20,000 concerns", copy, work, "2025-01-01", to, TRUE);
-  measure ("the whole database, 1,000,000 concerns", copy, work, first, last,
+  measure ("a busy station, ~20,000 concerns", copy, work, "2025-01-01", to, 5, TRUE);
+  measure ("the whole database, 1,000,000 concerns", copy, work, first, last, 3,
            g_strcmp0 (g_getenv ("LD_BENCH_OPENPYXL_FULL"), "1") == 0);
 
   {
