@@ -207,6 +207,19 @@ def check_table(ws, headers, n_rows, what):
 
 # ------------------------------------------------------------------ Summary
 
+# Printed as the district files it: A4 landscape, one page wide, the header on every page;
+# the title row tall enough for its font.
+for sheet in wb.worksheets:
+    equal(sheet.page_setup.orientation, 'landscape', f'{sheet.title} orientation')
+    equal(str(sheet.page_setup.paperSize), '9', f'{sheet.title} paper')
+    # (1 is the default width, which the file may leave out; 0 pages tall: as many as it takes)
+    check(sheet.page_setup.fitToWidth in (None, 1), f'{sheet.title} one page wide')
+    equal(sheet.page_setup.fitToHeight, 0, f'{sheet.title} pages down as needed')
+    check(sheet.sheet_properties.pageSetUpPr.fitToPage, f'{sheet.title} fits to the page')
+    if sheet.title != 'Summary':
+        equal(sheet.print_title_rows, '$1:$1', f'{sheet.title} header row on every page')
+check(wb['Summary'].row_dimensions[1].height >= 20, 'Summary title row tall enough')
+
 ws = wb['Summary']
 units_of_station = [u for (u,) in rows(
     "SELECT DISTINCT coalesce(nullif(trim(s.reporting_unit), ''), s.name) FROM stations AS s"
@@ -498,6 +511,14 @@ with zipfile.ZipFile(xlsx_path) as z:
     kinds = sorted(re.search(r'<c:(barChart|pieChart)>', z.read(n).decode()).group(1)
                    for n in charts)
     equal(kinds, ['barChart', 'barChart', 'pieChart'], 'chart kinds')
+    for n in charts:
+        xml = z.read(n).decode()
+        if '<c:pieChart>' in xml:
+            # which slice is which: a legend, and each slice's share
+            check('<c:legend>' in xml, 'pie chart has a legend')
+            check('<c:showPercent val="1"/>' in xml, 'pie chart shows percentages')
+        else:
+            check('<c:min val="0"/>' in xml, f'{n}: the value axis starts at 0')
     text = ''
     for n in z.namelist():
         data = z.read(n).decode('utf-8')

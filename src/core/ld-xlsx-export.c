@@ -82,6 +82,7 @@ typedef struct
   lxw_format            *text;         /* "@" */
   lxw_format            *wrap;
   lxw_format            *wrap_text;    /* wrapped and "@" */
+  lxw_format            *indent;       /* a label a little away from the figure before it */
 
   GPtrArray             *sheets;       /* lxw_worksheet *, in order */
   GArray                *sheet_sizes;  /* guint64: bytes of each sheet's rows before closing */
@@ -506,6 +507,11 @@ add_sheet (Export     *self,
   g_autofree char *clean = clean_text (name, NULL);
   lxw_worksheet *sheet = workbook_add_worksheet (self->workbook, clean);
 
+  /* Printed (or turned into a PDF) as the district files it: A4 across, every column on the
+   * page, as many pages down as it takes. */
+  worksheet_set_paper (sheet, 9);
+  worksheet_set_landscape (sheet);
+  worksheet_fit_to_pages (sheet, 1, 0);
   g_ptr_array_add (self->sheets, sheet);
   return sheet;
 }
@@ -523,6 +529,8 @@ put_headers (Export             *self,
       worksheet_set_column (sheet, (lxw_col_t) i, (lxw_col_t) i, widths[i], NULL);
     }
   worksheet_freeze_panes (sheet, 1, 0);
+  /* The header on every printed page. */
+  self->status |= worksheet_repeat_rows (sheet, 0, 0);
 }
 
 static void
@@ -725,17 +733,35 @@ add_chart (Export        *self,
            uint8_t        type,
            const char    *title,
            Range          range,
-           lxw_row_t      at_row)
+           lxw_row_t      at_row,
+           double         y_scale)
 {
   lxw_chart *chart = workbook_add_chart (self->workbook, type);
   lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+  lxw_chart_options options = { .x_scale = 1.2, .y_scale = y_scale };
   g_autofree char *clean_title = clean_text (title, NULL);
 
   chart_series_set_categories (series, sheet_name, range.first, 0, range.last, 0);
   chart_series_set_values (series, sheet_name, range.first, 1, range.last, 1);
   chart_title_set_name (chart, clean_title);
-  chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
-  self->status |= worksheet_insert_chart (sheet, at_row, 4, chart);
+  if (type == LXW_CHART_PIE)
+    {
+      /* Which slice is which, and its share. */
+      chart_legend_set_position (chart, LXW_CHART_LEGEND_RIGHT);
+      chart_series_set_labels_options (series, LXW_FALSE, LXW_FALSE, LXW_FALSE);
+      chart_series_set_labels_percentage (series);
+    }
+  else
+    {
+      lxw_chart_font slanted = { .rotation = -45 };
+
+      chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
+      /* Counts from zero, so that the bars compare honestly. */
+      chart_axis_set_min (type == LXW_CHART_BAR ? chart->x_axis : chart->y_axis, 0);
+      if (type == LXW_CHART_COLUMN)
+        chart_axis_set_num_font (chart->x_axis, &slanted);
+    }
+  self->status |= worksheet_insert_chart_opt (sheet, at_row, 4, chart, &options);
 }
 
 static char *
@@ -836,6 +862,8 @@ write_summary (Export  *self,
   {
     g_autofree char *clean = clean_text (title, NULL);
 
+    /* Tall enough for the title's larger font (constant-memory: before the row is written). */
+    self->status |= worksheet_set_row (sheet, 0, 24, NULL);
     self->status |= worksheet_merge_range (sheet, 0, 0, 0, 3, clean, self->title);
   }
   {
@@ -936,11 +964,11 @@ write_summary (Export  *self,
   row = summary_heading (self, sheet, row, _("Rates"));
   put_label (self, sheet, row, 0, _("Reply rate"), NULL);
   put_rate (self, sheet, row, 1, ld_suggestion_figures_reply_rate (&suggestions));
-  put_label (self, sheet, row, 2, _("On-time rate"), NULL);
+  put_label (self, sheet, row, 2, _("On-time rate"), self->indent);
   put_rate (self, sheet, row++, 3, ld_suggestion_figures_on_time_rate (&suggestions));
   put_label (self, sheet, row, 0, _("Satisfaction rate"), NULL);
   put_rate (self, sheet, row, 1, ld_suggestion_figures_satisfaction_rate (&suggestions));
-  put_label (self, sheet, row, 2, _("Solved rate"), NULL);
+  put_label (self, sheet, row, 2, _("Solved rate"), self->indent);
   put_rate (self, sheet, row++, 3, ld_suggestion_figures_solved_rate (&suggestions));
 
   row++;
@@ -960,9 +988,12 @@ write_summary (Export  *self,
   put_label (self, sheet, row, 0, _("Date:"), NULL);
   put_date (self, sheet, row++, 1, today);
 
-  add_chart (self, sheet, sheet_name, LXW_CHART_BAR, _("Concerns by category"), by_category, 3);
-  add_chart (self, sheet, sheet_name, LXW_CHART_PIE, _("Answers by class"), by_class, 19);
-  add_chart (self, sheet, sheet_name, LXW_CHART_COLUMN, _("Concerns per month"), by_month, 35);
+  /* Beside the figures, one below the other; the bars tall enough for a label each. */
+  add_chart (self, sheet, sheet_name, LXW_CHART_BAR, _("Concerns by category"), by_category, 3,
+             1.2);
+  add_chart (self, sheet, sheet_name, LXW_CHART_PIE, _("Answers by class"), by_class, 21, 0.85);
+  add_chart (self, sheet, sheet_name, LXW_CHART_COLUMN, _("Concerns per month"), by_month, 34,
+             0.85);
 
   ld_suggestion_figures_clear (&suggestions);
   return TRUE;
@@ -1588,6 +1619,8 @@ write_workbook (Export      *self,
   format_set_text_wrap (self->wrap_text);
   format_set_align (self->wrap_text, LXW_ALIGN_VERTICAL_TOP);
   format_set_num_format (self->wrap_text, "@");
+  self->indent = workbook_add_format (self->workbook);
+  format_set_indent (self->indent, 1);
 
   if (!write_summary (self, error) || !write_events (self, error)
       || !write_concerns (self, error) || !write_suggestions (self, error)
