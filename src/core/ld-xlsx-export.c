@@ -1276,29 +1276,82 @@ write_suggestions (Export  *self,
 
 /* ------------------------------------------------------------------ deputies */
 
+/* A deputy's events by role, then suggestions by role, in the period. */
+enum { ON_DUTY, ATTENDED, ON_LEAVE, LEAD, CO_SIGNER, N_DEPUTY_FIGURES };
+
+typedef struct
+{
+  Table       table;
+  GHashTable *figures;   /* deputy id → gint64[N_DEPUTY_FIGURES] */
+} DeputyTable;
+
 static gboolean
 deputy_row (Export       *self,
             sqlite3_stmt *stmt,
             gpointer      data)
 {
-  Table *t = data;
+  static const gint64 none[N_DEPUTY_FIGURES] = { 0 };
+  DeputyTable *dt = data;
+  Table *t = &dt->table;
   lxw_row_t row = (lxw_row_t) ++t->row;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  const gint64 *figures = g_hash_table_lookup (dt->figures, &id);
+  double columns[6];
 
-  put_text (self, t->sheet, row, 0, col_text (stmt, 0), FALSE);
-  put_text (self, t->sheet, row, 1, ld_deputy_level_to_string (col_text (stmt, 1)), FALSE);
-  for (int i = 2; i <= 7; i++)
-    put_number (self, t->sheet, row, (lxw_col_t) i, (double) sqlite3_column_int64 (stmt, i));
+  if (figures == NULL)
+    figures = none;
+  columns[0] = (double) figures[ON_DUTY];
+  columns[1] = (double) figures[ATTENDED];
+  columns[2] = (double) figures[ON_LEAVE];
+  columns[3] = (double) sqlite3_column_int64 (stmt, 3);
+  columns[4] = (double) figures[LEAD];
+  columns[5] = (double) figures[CO_SIGNER];
+  put_text (self, t->sheet, row, 0, col_text (stmt, 1), FALSE);
+  put_text (self, t->sheet, row, 1, ld_deputy_level_to_string (col_text (stmt, 2)), FALSE);
+  for (int i = 0; i < 6; i++)
+    put_number (self, t->sheet, row, (lxw_col_t) (i + 2), columns[i]);
   return self->status == LXW_NO_ERROR;
 }
 
-#define DEPUTY_EVENTS(role) \
-  "(SELECT count(*) FROM event_deputies AS ed JOIN events AS e ON e.id = ed.event_id" \
-  " WHERE ed.deputy_id = d.id AND ed.role = '" role "' AND e.status <> 'cancelled'" \
-  " AND e.event_date BETWEEN ?1 AND ?2 [S:e])"
-#define DEPUTY_SUGGESTIONS(role) \
-  "(SELECT count(*) FROM suggestion_deputies AS sd JOIN suggestions AS s" \
-  " ON s.id = sd.suggestion_id WHERE sd.deputy_id = d.id AND sd.role = '" role "'" \
-  " AND s.submitted_date BETWEEN ?1 AND ?2 [S:s])"
+/* Adds the counts of @sql (deputy id, role, count) to @figures, the roles from @first on. One
+ * GROUP BY over the period's events or suggestions: it costs what the period holds, not what
+ * the roster does. */
+static gboolean
+add_deputy_figures (Export              *self,
+                    const char          *sql,
+                    const char * const  *roles,
+                    guint                first,
+                    GHashTable          *figures,
+                    GError             **error)
+{
+  sqlite3_stmt *stmt = prepare_station (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *role = col_text (stmt, 1);
+      gint64 *counts = g_hash_table_lookup (figures, &id);
+
+      if (counts == NULL)
+        {
+          counts = g_new0 (gint64, N_DEPUTY_FIGURES);
+          g_hash_table_insert (figures, g_memdup2 (&id, sizeof id), counts);
+        }
+      for (guint i = 0; roles[i] != NULL; i++)
+        if (g_strcmp0 (role, roles[i]) == 0)
+          counts[first + i] += sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 write_deputies (Export  *self,
@@ -1311,13 +1364,31 @@ write_deputies (Export  *self,
     C_("workbook column", "On leave"), C_("workbook column", "Concerns received"),
     C_("workbook column", "Suggestions led"), C_("workbook column", "Suggestions co-signed"),
   };
-  Table t = { add_sheet (self, _("Deputies")), 0, G_N_ELEMENTS (headers) };
+  static const char * const event_roles[] = { "on_duty", "attended", "on_leave", NULL };
+  static const char * const suggestion_roles[] = { "lead", "co_signer", NULL };
+  g_autoptr(GHashTable) figures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         g_free);
+  DeputyTable dt = { { add_sheet (self, _("Deputies")), 0, G_N_ELEMENTS (headers) }, figures };
+  Table *t = &dt.table;
   const char *concern_counts;
   g_autofree char *sql = NULL;
   gint64 all_concerns = 0;
   sqlite3_stmt *stmt;
 
-  put_headers (self, t.sheet, headers, widths, t.columns);
+  put_headers (self, t->sheet, headers, widths, t->columns);
+  /* Events not cancelled, by event_date; suggestions by submitted_date and role: as ld-report
+   * counts them. */
+  if (!add_deputy_figures (self,
+                           "SELECT ed.deputy_id, ed.role, count(*) FROM events AS e"
+                           " JOIN event_deputies AS ed ON ed.event_id = e.id"
+                           " WHERE e.status <> 'cancelled' AND e.event_date BETWEEN ?1 AND ?2"
+                           " [S:e] GROUP BY 1, 2", event_roles, ON_DUTY, figures, error)
+      || !add_deputy_figures (self,
+                              "SELECT sd.deputy_id, sd.role, count(*) FROM suggestions AS s"
+                              " JOIN suggestion_deputies AS sd ON sd.suggestion_id = s.id"
+                              " WHERE s.submitted_date BETWEEN ?1 AND ?2 [S:s] GROUP BY 1, 2",
+                              suggestion_roles, LEAD, figures, error))
+    return FALSE;
   /* The concerns received with each deputy in the period: one GROUP BY over the period's
    * concerns, however many deputies there are. When the period holds most of the concerns of
    * all stations (a year's archive, everything), the deputies' concerns of all time (their
@@ -1342,18 +1413,13 @@ write_deputies (Export  *self,
       "(SELECT cd.deputy_id AS deputy_id, count(*) AS concerns FROM concerns AS c"
       "  JOIN concern_deputies AS cd ON cd.concern_id = c.id"
       "  WHERE c.received_at >= ?4 AND c.received_at < ?5 [S:c] GROUP BY cd.deputy_id)";
-  /* A deputy's other figures in the period as ld-report counts them: events not cancelled, by
-   * event_date; suggestions by submitted_date and role. */
-  sql = g_strconcat (
-    "SELECT d.name, d.level, " DEPUTY_EVENTS ("on_duty") ", " DEPUTY_EVENTS ("attended") ", "
-    DEPUTY_EVENTS ("on_leave") ", ifnull(n.concerns, 0), "
-    DEPUTY_SUGGESTIONS ("lead") ", " DEPUTY_SUGGESTIONS ("co_signer")
-    " FROM deputies AS d LEFT JOIN ", concern_counts, " AS n ON n.deputy_id = d.id"
-    " WHERE 1 [S:d] ORDER BY d.name, d.id", NULL);
+  sql = g_strconcat ("SELECT d.id, d.name, d.level, ifnull(n.concerns, 0)"
+                     " FROM deputies AS d LEFT JOIN ", concern_counts,
+                     " AS n ON n.deputy_id = d.id WHERE 1 [S:d] ORDER BY d.name, d.id", NULL);
   stmt = prepare_station (self, sql, error);
-  if (stmt == NULL || !step_rows (self, stmt, error, deputy_row, &t))
+  if (stmt == NULL || !step_rows (self, stmt, error, deputy_row, &dt))
     return FALSE;
-  finish_table (t.sheet, t.row, t.columns);
+  finish_table (t->sheet, t->row, t->columns);
   return TRUE;
 }
 
