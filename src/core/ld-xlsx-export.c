@@ -424,32 +424,27 @@ query_count (Export      *self,
   return TRUE;
 }
 
+/* Calls @read_row for each row of @stmt, which it finalizes; FALSE when @read_row does, when
+ * @counted rows were cancelled, or with @error on an SQL error. */
+typedef gboolean (*RowFunc) (Export *self, sqlite3_stmt *stmt, gpointer data);
+
 static gboolean
-load_list (Export      *self,
-           const char  *table,
-           LdListKind   kind,
-           GHashTable **out,
-           GError     **error)
+each_row (Export        *self,
+          sqlite3_stmt  *stmt,
+          gboolean       counted,
+          RowFunc        read_row,
+          gpointer       data,
+          GError       **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id, name, seed_key FROM %s", table);
-  sqlite3_stmt *stmt = prepare (self, sql, error);
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  *out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *name = col_text (stmt, 1);
-      const char *seed = col_text (stmt, 2);
-      const char *shown = name;
-
-      if (shown == NULL && seed != NULL)
-        shown = ld_list_seed_display_name (kind, seed);
-      if (shown == NULL)
-        shown = seed != NULL ? seed : "";
-      g_hash_table_insert (*out, g_memdup2 (&id, sizeof id), g_strdup (shown));
+      if (!read_row (self, stmt, data) || (counted && !tick (self)))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -460,29 +455,50 @@ load_list (Export      *self,
   return TRUE;
 }
 
-static gboolean
-load_units (Export  *self,
-            GError **error)
+typedef struct
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT id, name FROM units", error);
-  int rc;
+  GHashTable *names;
+  LdListKind  kind;
+} ListNames;
+
+static gboolean
+list_name_row (Export       *self,
+               sqlite3_stmt *stmt,
+               gpointer      data)
+{
+  ListNames *list = data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  const char *name = col_text (stmt, 1);
+  const char *seed = col_text (stmt, 2);
+  const char *shown = name;
+
+  if (shown == NULL && seed != NULL)
+    shown = ld_list_seed_display_name (list->kind, seed);
+  if (shown == NULL)
+    shown = seed != NULL ? seed : "";
+  g_hash_table_insert (list->names, g_memdup2 (&id, sizeof id), g_strdup (shown));
+  return TRUE;
+}
+
+/* id → display name of a list (its seed's translation while it keeps the seeded name); units
+ * have no seed key. */
+static gboolean
+load_list (Export      *self,
+           const char  *table,
+           LdListKind   kind,
+           GHashTable **out,
+           GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id, name, %s FROM %s",
+                                          g_str_equal (table, "units") ? "NULL" : "seed_key",
+                                          table);
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  ListNames list = { NULL, kind };
 
   if (stmt == NULL)
     return FALSE;
-  self->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_hash_table_insert (self->units, g_memdup2 (&id, sizeof id), g_strdup (col_text (stmt, 1)));
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sql_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  list.names = *out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  return each_row (self, stmt, FALSE, list_name_row, &list, error);
 }
 
 static const char *
@@ -607,6 +623,19 @@ summary_list (Export         *self,
 static char *local_midnight_utc (const GDate *date,
                                  int          days);
 
+static gboolean
+count_row (Export       *self,
+           sqlite3_stmt *stmt,
+           gpointer      data)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 n = sqlite3_column_int64 (stmt, 1);
+
+  if (n > 0)
+    g_hash_table_insert (data, g_memdup2 (&id, sizeof id), g_memdup2 (&n, sizeof n));
+  return TRUE;
+}
+
 /* The period's concerns counted by @column (category_id, channel_id) into @counts (id → count,
  * only the ids that have some). Without a station each id is one range of its (id, received_at)
  * index, read without touching a row; a station's concerns are grouped as they are read. */
@@ -619,7 +648,6 @@ count_concerns_by (Export      *self,
 {
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (self->options->station_id == 0)
     sql = g_strdup_printf ("SELECT t.id, (SELECT count(*) FROM concerns AS c WHERE c.%s = t.id"
@@ -630,21 +658,7 @@ count_concerns_by (Export      *self,
                            " AND c.received_at >= ?4 AND c.received_at < ?5 GROUP BY 1", column);
   if ((stmt = prepare (self, sql, error)) == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gint64 n = sqlite3_column_int64 (stmt, 1);
-
-      if (n > 0)
-        g_hash_table_insert (counts, g_memdup2 (&id, sizeof id), g_memdup2 (&n, sizeof n));
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sql_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return each_row (self, stmt, FALSE, count_row, counts, error);
 }
 
 /* The concerns received in the part of @year-@month inside the period: a range of the
@@ -1003,6 +1017,7 @@ failed:
   return FALSE;
 }
 
+/* A sheet's rows: each counts towards the progress and may be cancelled. */
 static gboolean
 step_rows (Export        *self,
            sqlite3_stmt  *stmt,
@@ -1010,23 +1025,7 @@ step_rows (Export        *self,
            gboolean     (*write_row) (Export *self, sqlite3_stmt *stmt, gpointer data),
            gpointer       data)
 {
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (!write_row (self, stmt, data) || !tick (self))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sql_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return each_row (self, stmt, TRUE, write_row, data, error);
 }
 
 typedef struct
@@ -1313,6 +1312,34 @@ deputy_row (Export       *self,
   return self->status == LXW_NO_ERROR;
 }
 
+typedef struct
+{
+  const char * const *roles;
+  guint               first;
+  GHashTable         *figures;
+} DeputyFigures;
+
+static gboolean
+deputy_figures_row (Export       *self,
+                    sqlite3_stmt *stmt,
+                    gpointer      data)
+{
+  DeputyFigures *f = data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  const char *role = col_text (stmt, 1);
+  gint64 *counts = g_hash_table_lookup (f->figures, &id);
+
+  if (counts == NULL)
+    {
+      counts = g_new0 (gint64, N_DEPUTY_FIGURES);
+      g_hash_table_insert (f->figures, g_memdup2 (&id, sizeof id), counts);
+    }
+  for (guint i = 0; f->roles[i] != NULL; i++)
+    if (g_strcmp0 (role, f->roles[i]) == 0)
+      counts[f->first + i] += sqlite3_column_int64 (stmt, 2);
+  return TRUE;
+}
+
 /* Adds the counts of @sql (deputy id, role, count) to @figures, the roles from @first on. One
  * GROUP BY over the period's events or suggestions: it costs what the period holds, not what
  * the roster does. */
@@ -1325,32 +1352,9 @@ add_deputy_figures (Export              *self,
                     GError             **error)
 {
   sqlite3_stmt *stmt = prepare_station (self, sql, error);
-  int rc;
+  DeputyFigures f = { roles, first, figures };
 
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *role = col_text (stmt, 1);
-      gint64 *counts = g_hash_table_lookup (figures, &id);
-
-      if (counts == NULL)
-        {
-          counts = g_new0 (gint64, N_DEPUTY_FIGURES);
-          g_hash_table_insert (figures, g_memdup2 (&id, sizeof id), counts);
-        }
-      for (guint i = 0; roles[i] != NULL; i++)
-        if (g_strcmp0 (role, roles[i]) == 0)
-          counts[first + i] += sqlite3_column_int64 (stmt, 2);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sql_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return stmt != NULL && each_row (self, stmt, FALSE, deputy_figures_row, &f, error);
 }
 
 static gboolean
@@ -1908,7 +1912,8 @@ ld_xlsx_export_write (LdDatabase             *database,
       || !load_list (&self, "answer_classes", LD_LIST_ANSWER_CLASS, &self.classes, &local_error)
       || !load_list (&self, "suggestion_categories", LD_LIST_SUGGESTION_CATEGORY,
                      &self.suggestion_categories, &local_error)
-      || !load_units (&self, &local_error)
+      /* (units have no seed, so the kind is never looked at) */
+      || !load_list (&self, "units", LD_LIST_CONCERN_CATEGORY, &self.units, &local_error)
       || !count_rows (&self, &local_error))
     goto failed;
 
