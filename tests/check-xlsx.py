@@ -17,6 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import unicodedata
 import zipfile
 from zoneinfo import ZoneInfo
 
@@ -246,6 +247,20 @@ for r in range(5, ws.max_row + 1):
     else:
         summary[section].append((a, b, ws.cell(row=r, column=3).value,
                                  ws.cell(row=r, column=4).value))
+
+
+# No label is cut by the figure beside it: column A is as wide as its longest such label (wide
+# characters count two, as a spreadsheet draws them).
+def shown_width(text):
+    return sum(2 if unicodedata.east_asian_width(ch) in 'WF' else 1 for ch in text)
+
+
+label_width = ws.column_dimensions['A'].width
+for r in range(5, ws.max_row + 1):
+    a, b = value(ws, r, 1), ws.cell(row=r, column=2).value
+    if a is not None and b is not None:
+        check(shown_width(a) <= label_width,
+              f'Summary label {a!r} ({shown_width(a)} wide) is cut by column A ({label_width})')
 
 
 def section_pairs(name):

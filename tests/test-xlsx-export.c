@@ -30,6 +30,8 @@ static const char fixture_sql[] =
   "UPDATE concern_categories SET name = 'Cat ' || seed_key WHERE name IS NULL;"
   "UPDATE channels SET name = 'Ch ' || seed_key WHERE name IS NULL;"
   "UPDATE answer_classes SET name = 'Class ' || seed_key WHERE name IS NULL;"
+  /* A station's own name for a class, longer than the Summary's first column is wide. */
+  "UPDATE answer_classes SET name = 'C 列入计划逐步解决（分年度实施）' WHERE seed_key = 'C';"
   "UPDATE suggestion_categories SET name = 'SCat ' || seed_key WHERE name IS NULL;"
   "INSERT INTO deputies (id, station_id, name, level) VALUES"
   "  (1, 1, '王代表', 'district'), (2, 1, '刘代表', 'municipal'), (3, 1, '陈代表', 'district'),"

@@ -87,6 +87,7 @@ typedef struct
   GPtrArray             *sheets;       /* lxw_worksheet *, in order */
   GArray                *sheet_sizes;  /* guint64: bytes of each sheet's rows before closing */
 
+  double                 label_width;  /* the Summary's widest label beside a figure */
   gint64                 total;        /* rows to write, for the progress */
   gint64                 concerns;     /* of the period */
   gint64                 done;
@@ -277,11 +278,15 @@ put_date (Export        *self,
 {
   lxw_datetime dt = { 0 };
 
-  if (text == NULL || strlen (text) < 10 || text[4] != '-' || text[7] != '-')
+  if (text == NULL)
     return;
-  dt.year = (int) g_ascii_strtoll (text, NULL, 10);
-  dt.month = (int) g_ascii_strtoll (text + 5, NULL, 10);
-  dt.day = (int) g_ascii_strtoll (text + 8, NULL, 10);
+  /* Digit by digit: on a million rows a strtoll() per field shows. */
+  for (int i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? text[i] != '-' : !g_ascii_isdigit (text[i]))
+      return;
+  dt.year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  dt.month = (text[5] - '0') * 10 + (text[6] - '0');
+  dt.day = (text[8] - '0') * 10 + (text[9] - '0');
   if (!g_date_valid_dmy (dt.day, dt.month, dt.year))
     return;
   self->status |= worksheet_write_datetime (sheet, row, col, &dt, self->date);
@@ -574,6 +579,19 @@ summary_heading (Export        *self,
   return row + 1;
 }
 
+/* Column A of the Summary is as wide as its labels (a station may name a category at length):
+ * the figure beside a label would cut it. Wide (CJK) characters count two. */
+static void
+summary_label (Export     *self,
+               const char *label)
+{
+  double width = 1;
+
+  for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  self->label_width = MAX (self->label_width, width);
+}
+
 static lxw_row_t
 summary_line (Export        *self,
               lxw_worksheet *sheet,
@@ -581,6 +599,7 @@ summary_line (Export        *self,
               const char    *label,
               gint64         value)
 {
+  summary_label (self, label);
   put_label (self, sheet, row, 0, label, NULL);
   put_number (self, sheet, row, 1, (double) value);
   return row + 1;
@@ -606,6 +625,7 @@ summary_list (Export         *self,
     {
       const char *name = lookup (names, stmt, 0);
 
+      summary_label (self, name != NULL ? name : "");
       put_text (self, sheet, *row, 0, name != NULL ? name : "", FALSE);
       put_number (self, sheet, *row, 1, (double) sqlite3_column_int64 (stmt, 1));
       (*row)++;
@@ -733,6 +753,7 @@ write_counts (Export        *self,
       const gint64 *id = g_ptr_array_index (keys, i);
       const char *name = g_hash_table_lookup (names, id);
 
+      summary_label (self, name != NULL ? name : "");
       put_text (self, sheet, *row, 0, name != NULL ? name : "", FALSE);
       put_number (self, sheet, *row, 1, (double) *(gint64 *) g_hash_table_lookup (counts, id));
       (*row)++;
@@ -864,7 +885,6 @@ write_summary (Export  *self,
   for (guint i = 0; i < LD_REPORT_N_EVENT_KINDS; i++)
     attendances += events.attended[i];
 
-  worksheet_set_column (sheet, 0, 0, 28, NULL);
   worksheet_set_column (sheet, 1, 1, 12, NULL);
   worksheet_set_column (sheet, 2, 2, 20, NULL);
   worksheet_set_column (sheet, 3, 3, 12, NULL);
@@ -976,6 +996,9 @@ write_summary (Export  *self,
     goto failed;
 
   row = summary_heading (self, sheet, row, _("Rates"));
+  summary_label (self, _("Reply rate"));
+  summary_label (self, _("Satisfaction rate"));
+  summary_label (self, _("Date:"));
   put_label (self, sheet, row, 0, _("Reply rate"), NULL);
   put_rate (self, sheet, row, 1, ld_suggestion_figures_reply_rate (&suggestions));
   put_label (self, sheet, row, 2, _("On-time rate"), self->indent);
@@ -1001,13 +1024,16 @@ write_summary (Export  *self,
   }
   put_label (self, sheet, row, 0, _("Date:"), NULL);
   put_date (self, sheet, row++, 1, today);
+  /* Set last, when the labels are known: the columns are written when the workbook closes. */
+  worksheet_set_column (sheet, 0, 0, CLAMP (self->label_width, 28, 60), NULL);
 
   /* Beside the figures, one below the other; the bars tall enough for a label each. */
   add_chart (self, sheet, sheet_name, LXW_CHART_BAR, _("Concerns by category"), by_category, 3,
              1.2);
   add_chart (self, sheet, sheet_name, LXW_CHART_PIE, _("Answers by class"), by_class, 21, 0.85);
+  /* Short enough to end above the first page's foot, as LibreOffice and Excel print it. */
   add_chart (self, sheet, sheet_name, LXW_CHART_COLUMN, _("Concerns per month"), by_month, 34,
-             0.85);
+             0.75);
 
   ld_suggestion_figures_clear (&suggestions);
   return TRUE;
