@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The floor for the district workbook's concerns sheet: the same rows read with one SELECT and
- * the same cells written with libxlsxwriter in constant-memory mode, with nothing else (no
- * cleaning, masking, lookups, other sheets or checks). Used by bench-export.
+ * The floor for the district workbook: the cells of the sheets the benchmarks' database fills
+ * (Concerns, one row per concern of the period; Deputies, one row per deputy with two texts and
+ * six figures), each read with one plain SELECT and written with libxlsxwriter in
+ * constant-memory mode, with nothing else: no cleaning, masking, lookups, figures counted,
+ * summary, charts or checks. With "concerns" last, only the Concerns sheet. Used by bench-export.
  *
- *   bench-export-bare DB OUT.xlsx FROM_UTC TO_UTC
+ *   bench-export-bare DB OUT.xlsx FROM_UTC TO_UTC [concerns]
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -44,8 +46,10 @@ main (int argc, char **argv)
   lxw_format *date;
   lxw_row_t row = 0;
   char number[32];
+  int concerns_only = argc == 6 && strcmp (argv[5], "concerns") == 0;
 
-  if (argc != 5 || sqlite3_open_v2 (argv[1], &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  if ((argc != 5 && !concerns_only)
+      || sqlite3_open_v2 (argv[1], &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     return 2;
   sqlite3_prepare_v2 (db,
     "SELECT c.ref_year, c.ref_seq, date(c.received_at, 'localtime'), ch.seed_key, r.name,"
@@ -81,6 +85,26 @@ main (int argc, char **argv)
       put_string (sheet, row, 13, sqlite3_column_text (stmt, 13));
     }
   sqlite3_finalize (stmt);
+
+  if (!concerns_only)
+    {
+      lxw_row_t deputies = 0;
+
+      sheet = workbook_add_worksheet (workbook, "Deputies");
+      for (int i = 0; i < 8; i++)
+        worksheet_write_string (sheet, 0, i, "header", NULL);
+      sqlite3_prepare_v2 (db, "SELECT name, level FROM deputies ORDER BY name, id", -1, &stmt,
+                          NULL);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          deputies++;
+          put_string (sheet, deputies, 0, sqlite3_column_text (stmt, 0));
+          put_string (sheet, deputies, 1, sqlite3_column_text (stmt, 1));
+          for (int i = 2; i < 8; i++)
+            worksheet_write_number (sheet, deputies, i, 0, NULL);
+        }
+      sqlite3_finalize (stmt);
+    }
   sqlite3_close (db);
   if (workbook_close (workbook) != LXW_NO_ERROR)
     return 1;

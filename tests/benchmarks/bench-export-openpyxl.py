@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-# What a scripter would write: the same rows and cells as bench-export-bare, with openpyxl in
-# write-only mode.  bench-export-openpyxl.py DB OUT.xlsx FROM_UTC TO_UTC
+# What a scripter would write: the same rows and cells as bench-export-bare (the Concerns and
+# Deputies sheets), with openpyxl in write-only mode.
+#   bench-export-openpyxl.py DB OUT.xlsx FROM_UTC TO_UTC
 import datetime
 import sqlite3
 import sys
@@ -38,5 +39,9 @@ for r in db.execute(
     n += 1
     ws.append([n, f'{r[0]}-{r[1]:04d}', date(r[2])] + list(r[3:11])
               + [date(r[11]), date(r[12]), r[13]])
+ws = wb.create_sheet('Deputies')
+ws.append(['header'] * 8)
+for r in db.execute("SELECT name, level FROM deputies ORDER BY name, id"):
+    ws.append([r[0], r[1], 0, 0, 0, 0, 0, 0])
 wb.save(out)
 print(n, 'rows')
