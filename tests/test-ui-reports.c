@@ -594,6 +594,57 @@ test_dialog_cancel (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The action the window's own binding for @accelerator runs, or NULL. */
+static const char *
+window_binding (GtkWidget  *window,
+                const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          g_autofree char *trigger =
+            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_strcmp0 (trigger, accelerator) == 0 && GTK_IS_NAMED_ACTION (action))
+            return gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+        }
+    }
+  return NULL;
+}
+
+static void
+test_shortcut (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *window;
+  GtkWindow *dialog;
+
+  open_database (fixture, TRUE);
+  ld_test_present_window (fixture, fixture->db_path, NULL);
+  window = GTK_WIDGET (fixture->window);
+
+  /* Ctrl+E opens the export dialog from any page, with the focus in the sidebar too. */
+  g_assert_cmpstr (window_binding (window, "<Control>e"), ==, "win.export-workbook");
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "concerns"));
+  gtk_widget_grab_focus (ld_test_find_sidebar (window));
+  ld_test_iterate_idle ();
+  g_assert_null (ld_test_find_toplevel (LD_TYPE_EXPORT_DIALOG));
+  g_assert_true (gtk_widget_activate_action (window, "win.export-workbook", NULL));
+  dialog = ld_test_wait_for_toplevel (LD_TYPE_EXPORT_DIALOG);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  gtk_window_destroy (dialog);
+  ld_test_wait_for_no_toplevel (LD_TYPE_EXPORT_DIALOG);
+}
+
 static void
 test_file_names (void)
 {
@@ -643,6 +694,7 @@ main (int   argc,
   ADD ("/ui-reports/dialog-export", test_dialog_export);
   ADD ("/ui-reports/dialog-failure", test_dialog_failure);
   ADD ("/ui-reports/dialog-cancel", test_dialog_cancel);
+  ADD ("/ui-reports/shortcut", test_shortcut);
 
 #undef ADD
 

@@ -590,6 +590,18 @@ search_action (GtkWidget  *widget,
   gtk_widget_activate_action (child, name, NULL);
 }
 
+/* Ctrl+E opens the export dialog of the Reports page from any page, the focus anywhere. */
+static void
+export_workbook_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+
+  if (has_database (self))
+    gtk_widget_activate_action (GTK_WIDGET (self->reports_page), "reports.export", NULL);
+}
+
 static void
 new_suggestion_action (GtkWidget  *widget,
                        const char *action_name,
@@ -878,6 +890,8 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-concern", NULL, new_concern_action);
   gtk_widget_class_install_action (widget_class, "win.open-concern", "x", open_concern_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL,
+                                   export_workbook_action);
   gtk_widget_class_install_action (widget_class, "win.new-suggestion", NULL,
                                    new_suggestion_action);
   gtk_widget_class_install_action (widget_class, "win.open-suggestion", "x",
@@ -889,6 +903,8 @@ ld_window_class_init (LdWindowClass *klass)
                                        "win.new-suggestion", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-workbook", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
