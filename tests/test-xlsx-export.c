@@ -630,7 +630,7 @@ test_cli (Fixture       *fixture,
     { { "--export", path, "--from", TO, "--to", FROM, NULL }, "ends before" },
     { { "--export", path, "--to", TO, NULL }, "--from" },
     { { "--export", path, "--from", FROM, "--to", TO, "--station", "无此站", NULL }, "无此站" },
-    { { "--export", bad_dir, "--from", FROM, "--to", TO, NULL }, "missing" },
+    { { "--export", bad_dir, "--from", FROM, "--to", TO, NULL }, "There is no folder" },
   };
 
   /* The window's connection would hold the lock: the command line opens the file itself. */

@@ -1494,6 +1494,12 @@ set_write_error (GError     **error,
                  /* Translators: %s is a folder name */
                  _("The folder “%s” cannot be written to. Choose another folder; no file was written."),
                  dir_name);
+  else if ((saved_errno == ENOENT || saved_errno == ENOTDIR)
+           && !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 /* Translators: %s is a folder name */
+                 _("There is no folder “%s”. Choose a folder that exists; no file was written."),
+                 dir_name);
   else
     g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                  /* Translators: %s is a file name, then the system's reason */
