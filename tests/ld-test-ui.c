@@ -359,3 +359,41 @@ ld_test_wait_for_no_toplevel (GType type)
   ld_test_iterate_until (no_toplevel_shown, GSIZE_TO_POINTER (type));
 }
 
+/* ------------------------------------------------------------------ shortcuts */
+
+/* Whether @widget has the shortcut @accelerator for @action among its own bindings (those of
+ * its class: gtk_widget_class_add_binding_action()). */
+gboolean
+ld_test_has_binding (GtkWidget  *widget,
+                     const char *accelerator,
+                     const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint key;
+  GdkModifierType mods;
+
+  g_assert_true (gtk_accelerator_parse (accelerator, &key, &mods));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && GTK_IS_NAMED_ACTION (named)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == key
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods
+              && g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)),
+                            action) == 0)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}

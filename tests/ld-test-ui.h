@@ -64,5 +64,8 @@ GtkWidget  *ld_test_find_sidebar            (GtkWidget              *root);
 GtkWindow  *ld_test_find_toplevel           (GType                   type);
 GtkWindow  *ld_test_wait_for_toplevel       (GType                   type);
 void        ld_test_wait_for_no_toplevel    (GType                   type);
+gboolean    ld_test_has_binding             (GtkWidget              *widget,
+                                             const char             *accelerator,
+                                             const char             *action);
 
 G_END_DECLS

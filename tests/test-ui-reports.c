@@ -594,33 +594,6 @@ test_dialog_cancel (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-/* The action the window's own binding for @accelerator runs, or NULL. */
-static const char *
-window_binding (GtkWidget  *window,
-                const char *accelerator)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
-          g_autofree char *trigger =
-            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-
-          if (g_strcmp0 (trigger, accelerator) == 0 && GTK_IS_NAMED_ACTION (action))
-            return gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
-        }
-    }
-  return NULL;
-}
-
 static void
 test_shortcut (Fixture       *fixture,
                gconstpointer  data)
@@ -633,7 +606,7 @@ test_shortcut (Fixture       *fixture,
   window = GTK_WIDGET (fixture->window);
 
   /* Ctrl+E opens the export dialog from any page, with the focus in the sidebar too. */
-  g_assert_cmpstr (window_binding (window, "<Control>e"), ==, "win.export-workbook");
+  g_assert_true (ld_test_has_binding (window, "<Control>e", "win.export-workbook"));
   g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "concerns"));
   gtk_widget_grab_focus (ld_test_find_sidebar (window));
   ld_test_iterate_idle ();

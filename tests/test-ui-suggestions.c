@@ -386,42 +386,6 @@ find_dialog_of (GtkWindow *parent)
   return NULL;
 }
 
-/* Whether the window has the shortcut @accelerator for @action, among its own bindings. */
-static gboolean
-has_binding (GtkWidget  *widget,
-             const char *accelerator,
-             const char *action)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  guint key;
-  GdkModifierType mods;
-
-  g_assert_true (gtk_accelerator_parse (accelerator, &key, &mods));
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) && GTK_IS_NAMED_ACTION (named)
-              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == key
-              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods
-              && g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)),
-                            action) == 0)
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 /* ------------------------------------------------------------------ tests */
 
 static void
@@ -691,7 +655,7 @@ test_keyboard (Fixture       *fixture,
   page = show_suggestions_page (fixture);
 
   /* Ctrl+Shift+N is the window's, so it works from every page but Deputies (a new deputy). */
-  g_assert_true (has_binding (GTK_WIDGET (fixture->window), "<Control><Shift>n",
+  g_assert_true (ld_test_has_binding (GTK_WIDGET (fixture->window), "<Control><Shift>n",
                               "win.new-suggestion"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-suggestion",
                                              NULL));
@@ -702,8 +666,8 @@ test_keyboard (Fixture       *fixture,
 
   /* Ctrl+F finds the search, also from the feedback owed and with the focus in the sidebar
    * (where the window's binding passes it on to the page shown). */
-  g_assert_true (has_binding (GTK_WIDGET (page), "<Control>f", "suggestions.search"));
-  g_assert_true (has_binding (GTK_WIDGET (fixture->window), "<Control>f", "win.search"));
+  g_assert_true (ld_test_has_binding (GTK_WIDGET (page), "<Control>f", "suggestions.search"));
+  g_assert_true (ld_test_has_binding (GTK_WIDGET (fixture->window), "<Control>f", "win.search"));
   ld_suggestions_page_show_feedback (page, TRUE);
   ld_test_iterate_idle ();
   gtk_widget_grab_focus (ld_test_find_sidebar (GTK_WIDGET (fixture->window)));
