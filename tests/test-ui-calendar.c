@@ -397,9 +397,12 @@ test_page (Fixture       *fixture,
            gconstpointer  data)
 {
   g_autoptr(GDateTime) now = g_date_time_new_local (2026, 2, 10, 9, 30, 0);
+  static const char * const keys[] = {
+    "<Control>Page_Up", "<Control>Page_Down", "<Control>t", "<Control><Shift>e",
+  };
   LdCalendarPage *page;
   LdMonthView *view;
-  GtkWidget *today_button;
+  GtkWidget *today_button, *window;
   guint n_month_changes = 0;
 
   ld_context_set_fixed_now (fixture->context, now);
@@ -465,6 +468,18 @@ test_page (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.previous-month",
                                              NULL));
   g_assert_cmpstr (ld_calendar_page_get_title (page), ==, "January 2026");
+
+  /* With the focus in the sidebar the page's keys never reach it: the window passes them on. */
+  window = GTK_WIDGET (fixture->window);
+  gtk_widget_grab_focus (ld_test_find_sidebar (window));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (ld_test_has_binding (window, keys[i], "win.page-action"));
+  g_assert_true (gtk_widget_activate_action (window, "win.page-action", "s", "next-month"));
+  g_assert_cmpstr (ld_calendar_page_get_title (page), ==, "February 2026");
+  g_assert_true (gtk_widget_activate_action (window, "win.page-action", "s", "previous-month"));
+  g_assert_cmpstr (ld_calendar_page_get_title (page), ==, "January 2026");
+  g_assert_true (gtk_widget_activate_action (window, "win.page-action", "s", "today"));
+  g_assert_cmpstr (ld_calendar_page_get_title (page), ==, "February 2026");
 }
 
 static void

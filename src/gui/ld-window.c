@@ -571,6 +571,22 @@ new_concern_action (GtkWidget  *widget,
   gtk_window_present (editor);
 }
 
+/* Activates "<page>.@name" on the page shown, if it has that action. */
+static void
+activate_on_page (LdWindow   *self,
+                  const char *name)
+{
+  const char *page = ld_window_get_page (self);
+  GtkWidget *child = gtk_stack_get_visible_child (self->pages);
+  g_autofree char *full = NULL;
+
+  if (!has_database (self) || page == NULL || child == NULL)
+    return;
+
+  full = g_strconcat (page, ".", name, NULL);
+  gtk_widget_activate_action (child, full, NULL);
+}
+
 /* Ctrl+F reaches the search of the page shown even while the focus is in the sidebar: each
  * page with a search has the action "<page>.search". */
 static void
@@ -578,16 +594,18 @@ search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  LdWindow *self = LD_WINDOW (widget);
-  const char *page = ld_window_get_page (self);
-  GtkWidget *child = gtk_stack_get_visible_child (self->pages);
-  g_autofree char *name = NULL;
+  activate_on_page (LD_WINDOW (widget), "search");
+}
 
-  if (!has_database (self) || page == NULL || child == NULL)
-    return;
-
-  name = g_strconcat (page, ".search", NULL);
-  gtk_widget_activate_action (child, name, NULL);
+/* A page's own keys are bindings of the page, which see the keys only while the focus is in
+ * it; the window passes the same keys on from the sidebar. Parameter: the action's name on the
+ * page shown, without the page's prefix. */
+static void
+page_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  activate_on_page (LD_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 /* Ctrl+E opens the export dialog of the Reports page from any page, the focus anywhere. */
@@ -890,6 +908,7 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-concern", NULL, new_concern_action);
   gtk_widget_class_install_action (widget_class, "win.open-concern", "x", open_concern_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.page-action", "s", page_action);
   gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL,
                                    export_workbook_action);
   gtk_widget_class_install_action (widget_class, "win.new-suggestion", NULL,
@@ -905,6 +924,16 @@ ld_window_class_init (LdWindowClass *klass)
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export-workbook", NULL);
+  /* The Calendar's keys (ld-calendar-page.c), from the sidebar. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.page-action", "s", "previous-month");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.page-action", "s", "next-month");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "win.page-action", "s", "today");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.page-action", "s", "new-event");
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
