@@ -142,6 +142,21 @@ show_page (Fixture *fixture)
   return page;
 }
 
+/* Fails unless all of @widget shows in the scrolled window it is in. */
+static void
+assert_in_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (scrolled);
+  g_assert_true (gtk_widget_compute_bounds (widget, scrolled, &bounds));
+  g_test_message ("%s: %.0f to %.0f of %d", gtk_widget_get_name (widget), bounds.origin.y,
+                  bounds.origin.y + bounds.size.height, gtk_widget_get_height (scrolled));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled));
+}
+
 static LdExportDialog *
 show_dialog (Fixture *fixture)
 {
@@ -503,6 +518,11 @@ test_dialog_export (Fixture       *fixture,
   g_assert_nonnull (find_named (dialog, "open-folder-button"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (dialog, "done-label"))),
                             "quarter.xlsx"));
+  /* The message and buttons take the foot of the window: the file's rows stay in view. */
+  ld_test_iterate_for (100);
+  assert_in_view (find_named (dialog, "folder-row"));
+  /* Nor is the file just written "in the folder already". */
+  g_assert_null (find_named (dialog, "file-note"));
 
   /* Changing a choice asks for a new export. */
   set_entry_text (dialog, "to-row", "2026-11-30");

@@ -72,6 +72,8 @@ struct _LdExportDialog
   gboolean              name_edited;
   gboolean              busy;
   gboolean              disposed;
+  gboolean              scroll_to_end;  /* once the form's height has changed */
+  GtkAdjustment        *form_adjustment; /* the form's vertical scrolling; unowned */
 };
 
 G_DEFINE_FINAL_TYPE (LdExportDialog, ld_export_dialog, ADW_TYPE_WINDOW)
@@ -331,6 +333,30 @@ name_problem (LdExportDialog *self)
   return NULL;
 }
 
+/* Scrolls the form to its end, where the file's rows are, now and once more after the area
+ * under it has taken its new height: what is said there is about the file. */
+static void
+scroll_form_to_end (LdExportDialog *self)
+{
+  if (self->form_adjustment == NULL)
+    return;
+  self->scroll_to_end = TRUE;
+  gtk_adjustment_set_value (self->form_adjustment,
+                            gtk_adjustment_get_upper (self->form_adjustment)
+                            - gtk_adjustment_get_page_size (self->form_adjustment));
+}
+
+static void
+form_adjustment_changed_cb (LdExportDialog *self,
+                            GtkAdjustment  *adjustment)
+{
+  if (!self->scroll_to_end)
+    return;
+  self->scroll_to_end = FALSE;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                        - gtk_adjustment_get_page_size (adjustment));
+}
+
 /* The area under the form shows only what there is to say: an error, the progress, the file. */
 static void
 update_bottom (LdExportDialog *self)
@@ -379,7 +405,9 @@ update_file_row (LdExportDialog *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->file_note), "error");
       gtk_widget_set_visible (GTK_WIDGET (self->file_note), TRUE);
     }
-  else if (path && g_file_test (path, G_FILE_TEST_EXISTS))
+  /* (not the file just written: the message under the form says where it is) */
+  else if (path && g_file_test (path, G_FILE_TEST_EXISTS)
+           && g_strcmp0 (path, self->done_path) != 0)
     {
       gtk_label_set_text (self->file_note,
                           _("A file of this name is in the folder already; the export replaces "
@@ -650,6 +678,7 @@ export_done_cb (GObject      *object,
   gtk_stack_set_visible_child_name (self->action_stack, "done");
   update_file_row (self);
   update_actions (self);
+  scroll_form_to_end (self);
 }
 
 static void
@@ -1188,6 +1217,18 @@ ld_export_dialog_init (LdExportDialog *self)
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->action_stack));
 
   adw_window_set_content (ADW_WINDOW (self), toolbar);
+
+  /* The preferences page scrolls in a GtkScrolledWindow of its own. */
+  for (GtkWidget *child = gtk_widget_get_first_child (page); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      {
+        self->form_adjustment =
+          gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child));
+        g_signal_connect_object (self->form_adjustment, "changed",
+                                 G_CALLBACK (form_adjustment_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+      }
 
   g_signal_connect_object (self->period_row, "notify::selected",
                            G_CALLBACK (period_selected_cb), self, G_CONNECT_SWAPPED);
