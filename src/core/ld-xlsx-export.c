@@ -579,17 +579,25 @@ summary_heading (Export        *self,
   return row + 1;
 }
 
-/* Column A of the Summary is as wide as its labels (a station may name a category at length):
- * the figure beside a label would cut it. Wide (CJK) characters count two. */
+/* A label in column A of the Summary, beside a figure: a name of the station's own (@from_user,
+ * written as user text) or one of ours. Column A is made as wide as the widest of them (a
+ * station may name a category at length), wide (CJK) characters counting two. */
 static void
-summary_label (Export     *self,
-               const char *label)
+summary_label (Export        *self,
+               lxw_worksheet *sheet,
+               lxw_row_t      row,
+               const char    *label,
+               gboolean       from_user)
 {
   double width = 1;
 
   for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
     width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
   self->label_width = MAX (self->label_width, width);
+  if (from_user)
+    put_text (self, sheet, row, 0, label, FALSE);
+  else
+    put_label (self, sheet, row, 0, label, NULL);
 }
 
 static lxw_row_t
@@ -599,8 +607,7 @@ summary_line (Export        *self,
               const char    *label,
               gint64         value)
 {
-  summary_label (self, label);
-  put_label (self, sheet, row, 0, label, NULL);
+  summary_label (self, sheet, row, label, FALSE);
   put_number (self, sheet, row, 1, (double) value);
   return row + 1;
 }
@@ -625,8 +632,7 @@ summary_list (Export         *self,
     {
       const char *name = lookup (names, stmt, 0);
 
-      summary_label (self, name != NULL ? name : "");
-      put_text (self, sheet, *row, 0, name != NULL ? name : "", FALSE);
+      summary_label (self, sheet, *row, name != NULL ? name : "", TRUE);
       put_number (self, sheet, *row, 1, (double) sqlite3_column_int64 (stmt, 1));
       (*row)++;
     }
@@ -753,8 +759,7 @@ write_counts (Export        *self,
       const gint64 *id = g_ptr_array_index (keys, i);
       const char *name = g_hash_table_lookup (names, id);
 
-      summary_label (self, name != NULL ? name : "");
-      put_text (self, sheet, *row, 0, name != NULL ? name : "", FALSE);
+      summary_label (self, sheet, *row, name != NULL ? name : "", TRUE);
       put_number (self, sheet, *row, 1, (double) *(gint64 *) g_hash_table_lookup (counts, id));
       (*row)++;
     }
@@ -996,14 +1001,11 @@ write_summary (Export  *self,
     goto failed;
 
   row = summary_heading (self, sheet, row, _("Rates"));
-  summary_label (self, _("Reply rate"));
-  summary_label (self, _("Satisfaction rate"));
-  summary_label (self, _("Date:"));
-  put_label (self, sheet, row, 0, _("Reply rate"), NULL);
+  summary_label (self, sheet, row, _("Reply rate"), FALSE);
   put_rate (self, sheet, row, 1, ld_suggestion_figures_reply_rate (&suggestions));
   put_label (self, sheet, row, 2, _("On-time rate"), self->indent);
   put_rate (self, sheet, row++, 3, ld_suggestion_figures_on_time_rate (&suggestions));
-  put_label (self, sheet, row, 0, _("Satisfaction rate"), NULL);
+  summary_label (self, sheet, row, _("Satisfaction rate"), FALSE);
   put_rate (self, sheet, row, 1, ld_suggestion_figures_satisfaction_rate (&suggestions));
   put_label (self, sheet, row, 2, _("Solved rate"), self->indent);
   put_rate (self, sheet, row++, 3, ld_suggestion_figures_solved_rate (&suggestions));
@@ -1022,7 +1024,7 @@ write_summary (Export  *self,
 
     put_text (self, sheet, row++, 0, line, FALSE);
   }
-  put_label (self, sheet, row, 0, _("Date:"), NULL);
+  summary_label (self, sheet, row, _("Date:"), FALSE);
   put_date (self, sheet, row++, 1, today);
   /* Set last, when the labels are known: the columns are written when the workbook closes. */
   worksheet_set_column (sheet, 0, 0, CLAMP (self->label_width, 28, 60), NULL);

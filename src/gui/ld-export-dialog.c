@@ -447,6 +447,8 @@ back_to_ready (LdExportDialog *self)
   if (self->busy)
     return;
   g_clear_pointer (&self->done_path, g_free);
+  /* (the user is at the form now: no late jump to its end) */
+  self->scroll_to_end = FALSE;
   gtk_stack_set_visible_child_name (self->action_stack, "ready");
 }
 
